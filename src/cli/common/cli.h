@@ -1,0 +1,20 @@
+/* cli.h — what the two command-line tools share: message shape and exit
+ * codes. Messages go to stderr as "PROGRAM: FILE: what went wrong". */
+#ifndef TF_CLI_H
+#define TF_CLI_H
+
+#include <glib.h>
+
+/* Exit codes, documented in each tool's --help and in README. */
+typedef enum {
+  TF_EXIT_OK = 0,
+  TF_EXIT_PROBLEMS = 1,   /* emit: some file not written; read: a reply not complete */
+  TF_EXIT_USAGE = 2,      /* bad options, or a definition or data file refused */
+} TfExit;
+
+/* Prints "PROGRAM: MESSAGE\n" on stderr. */
+void tf_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* Prints "PROGRAM: warning: MESSAGE\n" on stderr. */
+void tf_cli_warning (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+#endif

@@ -1,0 +1,239 @@
+/* tapform-emit — writes the reply form as a fillable PDF: blank, for one
+ * Member State, or one per Member State. */
+#include "common/cli.h"
+
+#include "common/tf_data.h"
+#include "form/form.h"
+#include "form/member_state_match.h"
+#include "form/member_states.h"
+#include "pdf/emit.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+static const char summary[] =
+  "Writes the reply form of an ITU-T Member State consultation (Annex 2 of a\n"
+  "TSB circular) as a fillable PDF. With no option it writes the Circular 246\n"
+  "form, blank, to annex2-circular-246.pdf in the current folder.";
+
+static const char description[] =
+  "Examples:\n"
+  "  tapform-emit                                 the blank Circular 246 form\n"
+  "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
+  "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
+  "\n"
+  "Field names (for scripted fillers) are listed in the README.\n"
+  "\n"
+  "Exit status:\n"
+  "  0  every form was written\n"
+  "  1  some form could not be written (each one is named on stderr)\n"
+  "  2  usage error, or the form definition or Member State data was refused\n";
+
+typedef struct {
+  char *form_path;
+  char *output;
+  char *member_state;
+  char *all_dir;
+  int jobs;
+  gboolean quiet;
+  gboolean version;
+} Options;
+
+/* One form of a --all-member-states run, and how it went. */
+typedef struct {
+  const TfEmitter *emitter;
+  const TfMemberState *state;
+  char *path;
+  GError *error;
+} Job;
+
+static void
+run_job (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
+  options.member_state = job->state->name;
+  tf_emitter_write (job->emitter, &options, job->path, &job->error);
+}
+
+static TfMemberStates *
+load_member_states (GError **error)
+{
+  g_autofree char *states = tf_data_find ("forms/member-states.json", error);
+  if (states == NULL)
+    return NULL;
+  g_autofree char *names = tf_data_find ("forms/member-state-names.json", error);
+  return names ? tf_member_states_load (states, names, error) : NULL;
+}
+
+static int
+emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TfMemberStates) states = load_member_states (&error);
+  if (states == NULL)
+    {
+      tf_cli_error ("%s", error->message);
+      return TF_EXIT_USAGE;
+    }
+  if (g_mkdir_with_parents (o->all_dir, 0777) != 0)
+    {
+      tf_cli_error ("%s: cannot create folder: %s", o->all_dir, g_strerror (errno));
+      return TF_EXIT_PROBLEMS;
+    }
+
+  g_autoptr (GPtrArray) members = tf_member_states_on (states, form->date);
+  g_autofree Job *jobs = g_new0 (Job, members->len);
+  GThreadPool *pool = g_thread_pool_new (run_job, NULL, o->jobs, TRUE, NULL);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const TfMemberState *state = members->pdata[i];
+      g_autofree char *file = g_strconcat (state->code, ".pdf", NULL);
+      jobs[i] = (Job) { emitter, state, g_build_filename (o->all_dir, file, NULL), NULL };
+      g_thread_pool_push (pool, &jobs[i], NULL);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  guint failed = 0;
+  for (guint i = 0; i < members->len; i++)
+    {
+      if (jobs[i].error != NULL)
+        {
+          tf_cli_error ("%s", jobs[i].error->message);
+          g_error_free (jobs[i].error);
+          failed++;
+        }
+      g_free (jobs[i].path);
+    }
+  if (!o->quiet)
+    fprintf (stderr, "%s: wrote %u of %u forms (Member States on %s) to %s\n",
+             g_get_prgname (), members->len - failed, members->len, form->date,
+             o->all_dir);
+  return failed ? TF_EXIT_PROBLEMS : TF_EXIT_OK;
+}
+
+/* A name the user gave is pre-filled as given; one that is not a Member
+ * State on the consultation's date is worth a warning, not a refusal. */
+static void
+check_member_state (const TfForm *form, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TfMemberStates) states = load_member_states (&error);
+  if (states == NULL)
+    {
+      tf_cli_warning ("cannot check the Member State name: %s", error->message);
+      return;
+    }
+  const TfMemberState *suggestion = NULL;
+  const TfMemberState *state = tf_member_state_match (states, name, &suggestion);
+  if (state == NULL && suggestion != NULL)
+    tf_cli_warning ("\"%s\" is not a Member State name tapform knows; did you mean \"%s\"?",
+                    name, suggestion->name);
+  else if (state == NULL)
+    tf_cli_warning ("\"%s\" is not a Member State name tapform knows", name);
+  else if (!tf_member_state_is_member_on (state, form->date))
+    tf_cli_warning ("%s was not an ITU Member State on %s (the consultation's date)",
+                    state->name, form->date);
+}
+
+static int
+run (const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TfForm) form = o->form_path ? tf_form_load (o->form_path, &error)
+                                         : tf_form_load_default (&error);
+  if (form == NULL)
+    {
+      tf_cli_error ("%s", error->message);
+      return TF_EXIT_USAGE;
+    }
+  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, &error);
+  if (emitter == NULL)
+    {
+      tf_cli_error ("%s", error->message);
+      return TF_EXIT_USAGE;
+    }
+  if (o->all_dir != NULL)
+    return emit_all (form, emitter, o);
+
+  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
+  options.member_state = o->member_state;
+  if (o->member_state != NULL)
+    check_member_state (form, o->member_state);
+  g_autofree char *output = o->output
+    ? g_strdup (o->output)
+    : g_strdup_printf ("annex2-circular-%" G_GINT64_FORMAT ".pdf", form->circular_number);
+  if (!tf_emitter_write (emitter, &options, output, &error))
+    {
+      tf_cli_error ("%s", error->message);
+      return TF_EXIT_PROBLEMS;
+    }
+  if (!o->quiet)
+    fprintf (stderr, "%s: wrote %s\n", g_get_prgname (), output);
+  return TF_EXIT_OK;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_set_prgname ("tapform-emit");
+  Options o = { .jobs = (int) g_get_num_processors () };
+  GOptionEntry entries[] = {
+    { "form", 'f', 0, G_OPTION_ARG_FILENAME, &o.form_path,
+      "Form definition to emit (default: the shipped Circular 246 one)", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+      "Where to write the form (default: annex2-circular-<number>.pdf)", "FILE" },
+    { "member-state", 'm', 0, G_OPTION_ARG_STRING, &o.member_state,
+      "Pre-fill the Member State field with NAME", "NAME" },
+    { "all-member-states", 'a', 0, G_OPTION_ARG_FILENAME, &o.all_dir,
+      "Write one pre-filled form per Member State (at the consultation's date) "
+      "to DIR/<ISO 3166 alpha-3>.pdf", "DIR" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
+      "Forms written at once with --all-member-states (default: the number of cores)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Print only errors", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  g_autoptr (GError) error = NULL;
+  int status;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      tf_cli_error ("%s (try --help)", error->message);
+      status = TF_EXIT_USAGE;
+    }
+  else if (argc > 1)
+    {
+      tf_cli_error ("unexpected argument \"%s\" (try --help)", argv[1]);
+      status = TF_EXIT_USAGE;
+    }
+  else if (o.version)
+    {
+      printf ("tapform-emit %s\n", TAPFORM_VERSION);
+      status = TF_EXIT_OK;
+    }
+  else if (o.all_dir && (o.member_state || o.output))
+    {
+      tf_cli_error ("--all-member-states writes one file per Member State: "
+                    "it does not go with --member-state or --output");
+      status = TF_EXIT_USAGE;
+    }
+  else if (o.jobs < 1)
+    {
+      tf_cli_error ("--jobs must be 1 or more");
+      status = TF_EXIT_USAGE;
+    }
+  else
+    status = run (&o);
+
+  g_free (o.form_path);
+  g_free (o.output);
+  g_free (o.member_state);
+  g_free (o.all_dir);
+  return status;
+}

@@ -1,0 +1,28 @@
+/* acroform.h — the form's fields and widgets, per the field-name contract.
+ *
+ * How a reader tells which radio widget is on (Poppler's glib API gives a
+ * widget's state and its /TU, but not its on-state name): every radio
+ * widget carries a distinct /TU built by tf_field_widget_tooltip(), and
+ * sits at the rectangle the layout computes; both survive any re-save, so
+ * the reader checks one against the other. On-state names are exactly the
+ * contract's (/assign /withhold /none /attached), first in /AP /N, so that
+ * a group's /V names the option and Poppler's own test (/V equals the
+ * widget's first non-Off appearance) holds.
+ */
+#ifndef TF_ACROFORM_H
+#define TF_ACROFORM_H
+
+#include "layout/layout.h"
+#include "pdf/pdf_fonts.h"
+
+#include <hpdf.h>
+
+/* Adds the AcroForm of `layout` to `doc`, whose pages (one per layout
+ * page) are `pages`. `values` (may be NULL) pre-fills fields: full field
+ * name → text, or → on-state name for a radio group. Fails with
+ * TF_ERROR_USAGE on a value for a field or state the form lacks. */
+gboolean tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages,
+                          const TfLayout *layout, TfPdfFonts *fonts,
+                          GHashTable *values, GError **error);
+
+#endif

@@ -1,0 +1,230 @@
+#include "pdf/emit.h"
+
+#include "common/tf_error.h"
+#include "pdf/acroform.h"
+#include "pdf/haru_objects.h"
+#include "pdf/page_draw.h"
+#include "pdf/pdf_fonts.h"
+
+#include <stdlib.h>
+
+struct TfEmitter
+{
+  const TfForm *form;
+  TfLayout *layout;
+};
+
+/* libHaru reports errors through a callback; the first one is kept and
+ * turned into a GError when the document is done. */
+typedef struct {
+  HPDF_STATUS status;
+  HPDF_STATUS detail;
+} HaruErrors;
+
+static void
+on_haru_error (HPDF_STATUS status, HPDF_STATUS detail, void *user_data)
+{
+  HaruErrors *errors = user_data;
+  if (errors->status == HPDF_OK)
+    {
+      errors->status = status;
+      errors->detail = detail;
+    }
+}
+
+static gboolean
+haru_failed (const HaruErrors *errors, const char *what, GError **error)
+{
+  if (errors->status == HPDF_OK)
+    return FALSE;
+  g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+               "libHaru failed while %s (error 0x%04lX, detail %lu)", what,
+               (unsigned long) errors->status, (unsigned long) errors->detail);
+  return TRUE;
+}
+
+static HPDF_Doc
+new_doc (HaruErrors *errors)
+{
+  HPDF_Doc doc = HPDF_New (on_haru_error, errors);
+  if (doc == NULL)
+    return NULL;
+  HPDF_UseUTFEncodings (doc);
+  HPDF_SetCurrentEncoder (doc, "UTF-8");
+  HPDF_SetCompressionMode (doc, HPDF_COMP_ALL);
+  return doc;
+}
+
+TfEmitter *
+tf_emitter_new (const TfForm *form, GError **error)
+{
+  HaruErrors errors = { HPDF_OK, HPDF_OK };
+  HPDF_Doc doc = new_doc (&errors);
+  if (doc == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru could not start a document");
+      return NULL;
+    }
+  /* The layout is measured with the same fonts every document embeds. */
+  g_autofree TfPdfFonts *fonts = tf_pdf_fonts_load (doc, error);
+  TfLayout *layout = NULL;
+  if (fonts != NULL)
+    {
+      TfMeasure measure = tf_pdf_fonts_measure (fonts);
+      layout = tf_layout_new (form, &measure, error);
+    }
+  HPDF_Free (doc);
+  if (layout == NULL)
+    return NULL;
+
+  TfEmitter *emitter = g_new0 (TfEmitter, 1);
+  emitter->form = form;
+  emitter->layout = layout;
+  return emitter;
+}
+
+void
+tf_emitter_free (TfEmitter *emitter)
+{
+  if (emitter == NULL)
+    return;
+  tf_layout_free (emitter->layout);
+  g_free (emitter);
+}
+
+const TfLayout *
+tf_emitter_layout (const TfEmitter *emitter)
+{
+  return emitter->layout;
+}
+
+static gint64
+creation_time (const TfEmitOptions *options)
+{
+  if (options->creation_time >= 0)
+    return options->creation_time;
+  /* Reproducible builds' convention: the samples come out byte-stable. */
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  if (epoch != NULL && g_ascii_isdigit (epoch[0]))
+    return g_ascii_strtoll (epoch, NULL, 10);
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+set_metadata (HPDF_Doc doc, const TfForm *form, const TfEmitOptions *options)
+{
+  tf_haru_set_info (doc, "Title", form->title);
+  g_autofree char *subject = g_strdup_printf (
+    "Reply form (%s) of the Member State consultation of %s, ITU-T Study Group %"
+    G_GINT64_FORMAT, form->id_version, form->reference, form->study_group);
+  tf_haru_set_info (doc, "Subject", subject);
+  tf_haru_set_info (doc, "Author", form->bureau);
+  tf_haru_set_info (doc, "Creator", "tapform-emit " TAPFORM_VERSION);
+  tf_haru_set_info (doc, "Keywords", form->id_version);
+
+  g_autoptr (GDateTime) t = g_date_time_new_from_unix_utc (creation_time (options));
+  HPDF_Date date = {
+    g_date_time_get_year (t), g_date_time_get_month (t),
+    g_date_time_get_day_of_month (t), g_date_time_get_hour (t),
+    g_date_time_get_minute (t), g_date_time_get_second (t), 'Z', 0, 0,
+  };
+  HPDF_SetInfoDateAttr (doc, HPDF_INFO_CREATION_DATE, date);
+}
+
+/* Everything the document pre-fills: the form's identity, always, and what
+ * the caller asked for. A new table, borrowing its strings. */
+static GHashTable *
+prefill (const TfEmitter *emitter, const TfEmitOptions *options)
+{
+  GHashTable *values = g_hash_table_new (g_str_hash, g_str_equal);
+  if (options->values != NULL)
+    {
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, options->values);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_hash_table_insert (values, k, v);
+    }
+  if (options->member_state != NULL)
+    g_hash_table_insert (values, "sender.member_state", (gpointer) options->member_state);
+  g_hash_table_insert (values, TF_FIELD_FORM_ID, emitter->form->id_version);
+  return values;
+}
+
+/* Builds the whole document; FALSE with `error` set on failure. */
+static gboolean
+build (const TfEmitter *emitter, HPDF_Doc doc, const TfEmitOptions *options,
+       GError **error)
+{
+  const TfLayout *layout = emitter->layout;
+  g_autofree TfPdfFonts *fonts = tf_pdf_fonts_load (doc, error);
+  if (fonts == NULL)
+    return FALSE;
+  set_metadata (doc, emitter->form, options);
+
+  g_autofree HPDF_Page *pages = g_new0 (HPDF_Page, layout->n_pages);
+  for (guint i = 0; i < layout->n_pages; i++)
+    {
+      pages[i] = HPDF_AddPage (doc);
+      HPDF_Page_SetWidth (pages[i], (HPDF_REAL) layout->page_width);
+      HPDF_Page_SetHeight (pages[i], (HPDF_REAL) layout->page_height);
+      tf_page_draw (pages[i], i, layout, fonts);
+    }
+  g_autoptr (GHashTable) values = prefill (emitter, options);
+  return tf_acroform_add (doc, pages, layout, fonts, values, error)
+         && tf_pdf_fonts_finish (fonts, error);
+}
+
+GBytes *
+tf_emitter_render (const TfEmitter *emitter, const TfEmitOptions *options,
+                   GError **error)
+{
+  HaruErrors errors = { HPDF_OK, HPDF_OK };
+  HPDF_Doc doc = new_doc (&errors);
+  if (doc == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru could not start a document");
+      return NULL;
+    }
+  GBytes *bytes = NULL;
+  if (build (emitter, doc, options, error)
+      && !haru_failed (&errors, "building the form", error))
+    {
+      HPDF_SaveToStream (doc);
+      HPDF_UINT32 size = HPDF_GetStreamSize (doc);
+      guint8 *data = g_malloc (size);
+      HPDF_UINT32 got = size;
+      HPDF_ReadFromStream (doc, data, &got);
+      if (haru_failed (&errors, "saving the form", error) || got != size)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru saved a short document");
+          g_free (data);
+        }
+      else
+        bytes = g_bytes_new_take (data, size);
+    }
+  HPDF_Free (doc);
+  return bytes;
+}
+
+gboolean
+tf_emitter_write (const TfEmitter *emitter, const TfEmitOptions *options,
+                  const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes = tf_emitter_render (emitter, options, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents (path, data, (gssize) size, &local))
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,199 @@
+#include "pdf/haru_font.h"
+
+#include "common/tf_error.h"
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+
+static HPDF_FontDef
+font_def (HPDF_Font font)
+{
+  return ((HPDF_FontAttr) font->attr)->fontdef;
+}
+
+guint16
+tf_haru_font_glyph (HPDF_Font font, gunichar c)
+{
+  if (c >= 65536)
+    return 0;
+  return HPDF_TTFontDef_GetGlyphid (font_def (font), (HPDF_UINT16) c);
+}
+
+/* Fillers type these in multiline values; no font has a glyph for them. */
+static gboolean
+is_typed_control (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The code points kept, in order, with their glyphs and widths. */
+typedef struct {
+  GArray *codes;    /* guint16 */
+  GArray *glyphs;   /* guint16 */
+  GArray *widths;   /* gint16, 1/1000 em */
+} Coverage;
+
+static void
+coverage_clear (Coverage *c)
+{
+  g_array_unref (c->codes);
+  g_array_unref (c->glyphs);
+  g_array_unref (c->widths);
+}
+
+/* Measuring a character is what makes libHaru embed its outline. */
+static Coverage
+coverage_build (HPDF_Font font, const guint8 *keep)
+{
+  HPDF_FontDef def = font_def (font);
+  Coverage c = {
+    g_array_new (FALSE, FALSE, sizeof (guint16)),
+    g_array_new (FALSE, FALSE, sizeof (guint16)),
+    g_array_new (FALSE, FALSE, sizeof (gint16)),
+  };
+  guint16 space_glyph = HPDF_TTFontDef_GetGlyphid (def, ' ');
+  gint16 space_width = HPDF_TTFontDef_GetCharWidth (def, ' ');
+
+  for (gunichar cp = 1; cp < 65536; cp++)
+    {
+      guint16 glyph;
+      gint16 width;
+      if (is_typed_control (cp))
+        {
+          glyph = space_glyph;
+          width = space_width;
+        }
+      else
+        {
+          if (!tf_codepoint_set_has (keep, cp))
+            continue;
+          glyph = HPDF_TTFontDef_GetGlyphid (def, (HPDF_UINT16) cp);
+          if (glyph == 0)
+            continue;
+          width = HPDF_TTFontDef_GetCharWidth (def, (HPDF_UINT16) cp);
+        }
+      guint16 code = (guint16) cp;
+      g_array_append_val (c.codes, code);
+      g_array_append_val (c.glyphs, glyph);
+      g_array_append_val (c.widths, width);
+    }
+  return c;
+}
+
+/* /W as [first [w w w ...] first [...] ...], one entry per run of
+ * consecutive code points. */
+static HPDF_Array
+widths_array (HPDF_MMgr mmgr, const Coverage *c)
+{
+  HPDF_Array w = HPDF_Array_New (mmgr);
+  HPDF_Array run = NULL;
+  for (guint i = 0; i < c->codes->len; i++)
+    {
+      guint16 code = g_array_index (c->codes, guint16, i);
+      if (run == NULL || code != g_array_index (c->codes, guint16, i - 1) + 1)
+        {
+          HPDF_Array_AddNumber (w, code);
+          run = HPDF_Array_New (mmgr);
+          HPDF_Array_Add (w, run);
+        }
+      HPDF_Array_AddNumber (run, g_array_index (c->widths, gint16, i));
+    }
+  return w;
+}
+
+static void
+write_glyph_map (HPDF_Dict map, const Coverage *c)
+{
+  guint16 last = g_array_index (c->codes, guint16, c->codes->len - 1);
+  gsize size = ((gsize) last + 1) * 2;
+  g_autofree guint8 *bytes = g_malloc0 (size);
+  for (guint i = 0; i < c->codes->len; i++)
+    {
+      guint16 code = g_array_index (c->codes, guint16, i);
+      guint16 glyph = g_array_index (c->glyphs, guint16, i);
+      bytes[code * 2] = (guint8) (glyph >> 8);
+      bytes[code * 2 + 1] = (guint8) glyph;
+    }
+  HPDF_MemStream_FreeData (map->stream);
+  HPDF_Stream_Write (map->stream, bytes, (HPDF_UINT) size);
+}
+
+/* A ToUnicode CMap mapping each kept code to itself, as bfrange entries
+ * that never cross a last-byte boundary (as the CMap format requires), at
+ * most 100 to a block. */
+static void
+write_to_unicode (HPDF_Dict cmap, const Coverage *c)
+{
+  g_autoptr (GString) ranges = g_string_new (NULL);
+  guint in_block = 0;
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  for (guint i = 0; i < c->codes->len;)
+    {
+      guint16 first = g_array_index (c->codes, guint16, i), last = first;
+      guint j = i + 1;
+      while (j < c->codes->len && g_array_index (c->codes, guint16, j) == last + 1
+             && ((last + 1) & 0xFF) != 0)
+        last = g_array_index (c->codes, guint16, j++);
+      g_string_append_printf (ranges, "<%04X> <%04X> <%04X>\n", first, last, first);
+      in_block++;
+      i = j;
+      if (in_block == 100 || i == c->codes->len)
+        {
+          g_string_append_printf (body, "%u beginbfrange\n%sendbfrange\n", in_block, ranges->str);
+          g_string_truncate (ranges, 0);
+          in_block = 0;
+        }
+    }
+
+  g_autoptr (GString) s = g_string_new (
+    "/CIDInit /ProcSet findresource begin\n"
+    "12 dict begin\n"
+    "begincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+    "/CMapName /Adobe-Identity-UCS def\n"
+    "/CMapType 2 def\n"
+    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  g_string_append (s, body->str);
+  g_string_append (s, "endcmap\n"
+                      "CMapName currentdict /CMap defineresource pop\n"
+                      "end\nend\n");
+
+  HPDF_MemStream_FreeData (cmap->stream);
+  HPDF_Stream_Write (cmap->stream, (const HPDF_BYTE *) s->str, (HPDF_UINT) s->len);
+  /* libHaru wrote CMap-resource keys a ToUnicode stream does not take. */
+  HPDF_Dict_RemoveElement (cmap, "Type");
+  HPDF_Dict_RemoveElement (cmap, "CMapName");
+  HPDF_Dict_RemoveElement (cmap, "CIDSystemInfo");
+  HPDF_Dict_RemoveElement (cmap, "WMode");
+}
+
+gboolean
+tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
+                      GError **error)
+{
+  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  if (attr->type != HPDF_FONT_TYPE0_TT || attr->map_stream == NULL
+      || attr->cmap_stream == NULL || attr->descendant_font == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+                   "font %s is not an embedded UTF-8 TrueType font",
+                   HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+
+  Coverage c = coverage_build (font, keep);
+  HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c));
+  write_glyph_map (attr->map_stream, &c);
+  write_to_unicode (attr->cmap_stream, &c);
+  coverage_clear (&c);
+
+  if (HPDF_GetError (doc) != HPDF_OK)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+                   "libHaru failed (error 0x%04lX) rewriting font %s",
+                   (unsigned long) HPDF_GetError (doc), HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+  return TRUE;
+}

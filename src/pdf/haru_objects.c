@@ -1,0 +1,120 @@
+#include "pdf/haru_objects.h"
+
+#include <string.h>
+
+HPDF_Dict
+tf_haru_dict (HPDF_Doc doc)
+{
+  return HPDF_Dict_New (doc->mmgr);
+}
+
+HPDF_Dict
+tf_haru_object (HPDF_Doc doc)
+{
+  HPDF_Dict dict = HPDF_Dict_New (doc->mmgr);
+  if (dict != NULL)
+    HPDF_Xref_Add (doc->xref, dict);
+  return dict;
+}
+
+HPDF_Array
+tf_haru_array (HPDF_Doc doc)
+{
+  return HPDF_Array_New (doc->mmgr);
+}
+
+static HPDF_Array
+number_array (HPDF_Doc doc, const double *values, guint n)
+{
+  HPDF_Array a = HPDF_Array_New (doc->mmgr);
+  for (guint i = 0; i < n; i++)
+    HPDF_Array_AddReal (a, (HPDF_REAL) values[i]);
+  return a;
+}
+
+HPDF_Dict
+tf_haru_form_xobject (HPDF_Doc doc, double w, double h, HPDF_Dict resources,
+                      const char *content, gsize length)
+{
+  HPDF_Dict xobject = HPDF_DictStream_New (doc->mmgr, doc->xref);
+  if (xobject == NULL)
+    return NULL;
+  HPDF_Dict_AddName (xobject, "Type", "XObject");
+  HPDF_Dict_AddName (xobject, "Subtype", "Form");
+  double bbox[] = { 0, 0, w, h };
+  HPDF_Dict_Add (xobject, "BBox", number_array (doc, bbox, 4));
+  if (resources != NULL)
+    HPDF_Dict_Add (xobject, "Resources", resources);
+  if (length > 0)
+    {
+      xobject->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+      HPDF_Stream_Write (xobject->stream, (const HPDF_BYTE *) content, (HPDF_UINT) length);
+    }
+  return xobject;
+}
+
+static gboolean
+is_ascii_printable (const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    if (*p < 0x20 || *p > 0x7E)
+      return FALSE;
+  return TRUE;
+}
+
+void
+tf_haru_set_text (HPDF_Doc doc, HPDF_Dict dict, const char *key,
+                  const char *utf8)
+{
+  if (is_ascii_printable (utf8))
+    {
+      /* libHaru escapes parentheses and backslashes when it writes. */
+      HPDF_Dict_Add (dict, key, HPDF_String_New (doc->mmgr, utf8, NULL));
+      return;
+    }
+  glong n = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
+  if (utf16 == NULL)
+    return;
+  g_autofree guint8 *bytes = g_malloc (2 + 2 * (gsize) n);
+  bytes[0] = 0xFE;
+  bytes[1] = 0xFF;
+  for (glong i = 0; i < n; i++)
+    {
+      bytes[2 + 2 * i] = (guint8) (utf16[i] >> 8);
+      bytes[3 + 2 * i] = (guint8) utf16[i];
+    }
+  HPDF_Dict_Add (dict, key, HPDF_Binary_New (doc->mmgr, bytes, (HPDF_UINT) (2 + 2 * n)));
+}
+
+void
+tf_haru_set_rect (HPDF_Doc doc, HPDF_Dict dict, const char *key,
+                  const TfRect *rect)
+{
+  double r[] = { rect->x, rect->y, rect->x + rect->w, rect->y + rect->h };
+  HPDF_Dict_Add (dict, key, number_array (doc, r, 4));
+}
+
+HPDF_Dict
+tf_haru_catalog (HPDF_Doc doc)
+{
+  return doc->catalog;
+}
+
+void
+tf_haru_set_info (HPDF_Doc doc, const char *key, const char *utf8)
+{
+  tf_haru_set_text (doc, doc->info, key, utf8);
+}
+
+HPDF_Array
+tf_haru_page_annots (HPDF_Doc doc, HPDF_Page page)
+{
+  HPDF_Array annots = HPDF_Dict_GetItem (page, "Annots", HPDF_OCLASS_ARRAY);
+  if (annots == NULL)
+    {
+      annots = HPDF_Array_New (doc->mmgr);
+      HPDF_Dict_Add (page, "Annots", annots);
+    }
+  return annots;
+}

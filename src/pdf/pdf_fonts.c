@@ -1,0 +1,98 @@
+#include "pdf/pdf_fonts.h"
+
+#include "common/tf_data.h"
+#include "common/tf_error.h"
+
+#include <string.h>
+
+static const char *const font_files[TF_FONT_COUNT] = {
+  [TF_FONT_REGULAR] = "fonts/LiberationSans-Regular.ttf",
+  [TF_FONT_BOLD] = "fonts/LiberationSans-Bold.ttf",
+};
+
+/* What the field font keeps beyond what the page draws, so that a filler
+ * typing any Latin- or Cyrillic-script language finds every glyph in it
+ * and adds no fallback font of its own. */
+static const struct { gunichar first, last; } filler_repertoire[] = {
+  { 0x0020, 0x007E },   /* ASCII */
+  { 0x00A0, 0x017F },   /* Latin-1 Supplement, Latin Extended-A */
+  { 0x018F, 0x018F },   /* Ə (Azerbaijani) */
+  { 0x01A0, 0x01A1 },   /* Ơ ơ (Vietnamese) */
+  { 0x01AF, 0x01B0 },   /* Ư ư (Vietnamese) */
+  { 0x01CD, 0x01DC },   /* pinyin tone letters */
+  { 0x01E6, 0x01E7 },   /* Ǧ ǧ */
+  { 0x0218, 0x021B },   /* Ș ș Ț ț (Romanian) */
+  { 0x0259, 0x0259 },   /* ə (Azerbaijani) */
+  { 0x02B9, 0x02DD },   /* modifier letters: apostrophes, accents */
+  { 0x0300, 0x0323 },   /* combining accents, typed decomposed */
+  { 0x0400, 0x045F },   /* Cyrillic: Russian, Ukrainian, Belarusian, Serbian... */
+  { 0x0490, 0x04FF },   /* Cyrillic extended letters: Kazakh, Kyrgyz, Tajik... */
+  { 0x1E80, 0x1E85 },   /* Ẁ ẁ Ẃ ẃ Ẅ ẅ (Welsh) */
+  { 0x1E9E, 0x1E9E },   /* ẞ (German capital sharp s) */
+  { 0x1EA0, 0x1EF9 },   /* Vietnamese */
+  { 0x2010, 0x2027 },   /* dashes, quotes, bullet, ellipsis */
+  { 0x2030, 0x203A },   /* per mille, primes, guillemets */
+  { 0x20AC, 0x20AC },   /* euro */
+  { 0x2116, 0x2116 },   /* numero sign */
+  { 0x2122, 0x2122 },   /* trade mark */
+};
+
+TfPdfFonts *
+tf_pdf_fonts_load (HPDF_Doc doc, GError **error)
+{
+  g_autofree TfPdfFonts *fonts = g_new0 (TfPdfFonts, 1);
+  fonts->doc = doc;
+  for (int style = 0; style < TF_FONT_COUNT; style++)
+    {
+      g_autofree char *path = tf_data_find (font_files[style], error);
+      if (path == NULL)
+        return NULL;
+      const char *name = HPDF_LoadTTFontFromFile (doc, path, HPDF_TRUE);
+      HPDF_Font font = name ? HPDF_GetFont (doc, name, "UTF-8") : NULL;
+      if (font == NULL)
+        {
+          g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+                       "%s: libHaru could not load this font (error 0x%04lX)",
+                       path, (unsigned long) HPDF_GetError (doc));
+          return NULL;
+        }
+      fonts->font[style] = font;
+    }
+  return g_steal_pointer (&fonts);
+}
+
+void
+tf_pdf_fonts_note (TfPdfFonts *fonts, TfFontStyle style, const char *utf8)
+{
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    tf_codepoint_set_add (fonts->used[style], g_utf8_get_char (p));
+}
+
+static double
+measure_width (void *ctx, TfFontStyle style, double size, const char *utf8)
+{
+  TfPdfFonts *fonts = ctx;
+  tf_pdf_fonts_note (fonts, style, utf8);
+  HPDF_TextWidth tw = HPDF_Font_TextWidth (fonts->font[style],
+                                           (const HPDF_BYTE *) utf8,
+                                           (HPDF_UINT) strlen (utf8));
+  return tw.width * size / 1000.0;
+}
+
+TfMeasure
+tf_pdf_fonts_measure (TfPdfFonts *fonts)
+{
+  return (TfMeasure) { measure_width, fonts };
+}
+
+gboolean
+tf_pdf_fonts_finish (TfPdfFonts *fonts, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (filler_repertoire); i++)
+    for (gunichar c = filler_repertoire[i].first; c <= filler_repertoire[i].last; c++)
+      tf_codepoint_set_add (fonts->used[TF_FONT_REGULAR], c);
+  for (int style = 0; style < TF_FONT_COUNT; style++)
+    if (!tf_haru_font_compact (fonts->doc, fonts->font[style], fonts->used[style], error))
+      return FALSE;
+  return TRUE;
+}
