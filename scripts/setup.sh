@@ -1,0 +1,45 @@
+#!/bin/sh
+# Installs what tapform needs from Debian's packages (and, for the tests,
+# the npm packages of tests/fillers). Idempotent: installs only what is
+# missing. Usage: scripts/setup.sh [--tests]
+set -eu
+cd "$(dirname "$0")/.."
+
+# Building and running.
+packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
+  libcairo2-dev libglib2.0-dev libjson-glib-dev iso-codes"
+# Testing: Criterion, and the independent tools that fill and check forms.
+test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
+  python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18
+  valgrind nodejs npm"
+
+want="$packages"
+[ "${1:-}" = "--tests" ] && want="$packages $test_packages"
+
+missing=""
+for p in $want; do
+  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing="$missing $p"
+done
+# A machine may have Node.js from elsewhere: any node and npm will do.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  missing=$(echo "$missing" | tr ' ' '\n' | grep -vx -e nodejs -e npm | tr '\n' ' ')
+fi
+
+if [ -n "$(echo "$missing" | tr -d ' ')" ]; then
+  echo "setup: installing$missing" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ "${1:-}" = "--tests" ] && [ -f tests/fillers/package.json ]; then
+  if [ ! -d tests/fillers/node_modules ] ||
+     [ tests/fillers/package-lock.json -nt tests/fillers/node_modules ]; then
+    echo "setup: installing the npm packages of tests/fillers" >&2
+    (cd tests/fillers && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
