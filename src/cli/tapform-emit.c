@@ -9,6 +9,7 @@
 #include "pdf/emit.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 
@@ -177,6 +178,7 @@ run (const Options *o)
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");
   g_set_prgname ("tapform-emit");
   Options o = { .jobs = (int) g_get_num_processors () };
   GOptionEntry entries[] = {
@@ -200,16 +202,19 @@ main (int argc, char **argv)
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
 
+  /* Arguments are taken as UTF-8 whatever the locale says: a Member State
+   * name like "Côte d'Ivoire" must not fail in the C locale. */
+  g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (GError) error = NULL;
   int status;
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse_strv (context, &args, &error))
     {
       tf_cli_error ("%s (try --help)", error->message);
       status = TF_EXIT_USAGE;
     }
-  else if (argc > 1)
+  else if (g_strv_length (args) > 1)
     {
-      tf_cli_error ("unexpected argument \"%s\" (try --help)", argv[1]);
+      tf_cli_error ("unexpected argument \"%s\" (try --help)", args[1]);
       status = TF_EXIT_USAGE;
     }
   else if (o.version)

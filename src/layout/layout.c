@@ -20,7 +20,8 @@
 #define SMALL 7.5
 #define TABLE_TEXT 9.5
 #define TABLE_LEAD 12.0
-#define LABEL_W 44.0            /* "Subject:", "To:", "From:" */
+#define LABEL_W 44.0            /* "Subject:" */
+#define ADDRESS_LABEL_W 34.0    /* "To:", "From:", "Fax:", "E-mail:" */
 #define FIELD_H 15.0
 #define FIELD_LINE 11.0         /* line pitch inside a multiline field */
 #define COL1_W 150.0            /* the table's designation column */
@@ -196,12 +197,12 @@ layout_addresses (Flow *f)
 
   /* To: the TSB's address. */
   add_run (f, TF_FONT_BOLD, BODY, x_to, baseline (top, BODY, LEAD, 0), 0, p->to_label);
-  double left_h = add_paragraph (f, p->to, TF_FONT_REGULAR, BODY, LEAD, x_to + LABEL_W,
-                                 col_w - LABEL_W, top, 0);
+  double left_h = add_paragraph (f, p->to, TF_FONT_REGULAR, BODY, LEAD, x_to + ADDRESS_LABEL_W,
+                                 col_w - ADDRESS_LABEL_W, top, 0);
 
   /* From: one labelled field under another. */
   add_run (f, TF_FONT_BOLD, BODY, x_from, baseline (top, BODY, LEAD, 0), 0, p->from_label);
-  double fx = x_from + LABEL_W, fw = col_w - LABEL_W, fy = top;
+  double fx = x_from + ADDRESS_LABEL_W, fw = col_w - ADDRESS_LABEL_W, fy = top;
   for (guint i = 0; i < form->sender->len; i++)
     {
       const TfSenderField *field = form->sender->pdata[i];
@@ -227,7 +228,7 @@ layout_addresses (Flow *f)
           const TfLabelled *l = p->to_contact->pdata[i];
           double by = y - (FIELD_H - BODY) / 2 - 1;
           add_run (f, TF_FONT_REGULAR, BODY, x_to, baseline (by, BODY, 0, 0), 0, l->label);
-          add_run (f, TF_FONT_REGULAR, BODY, x_to + LABEL_W, baseline (by, BODY, 0, 0), 0, l->value);
+          add_run (f, TF_FONT_REGULAR, BODY, x_to + ADDRESS_LABEL_W, baseline (by, BODY, 0, 0), 0, l->value);
         }
       const TfSenderField *field = i < G_N_ELEMENTS (contact_fields)
         ? tf_form_find_sender (form, contact_fields[i]) : NULL;
