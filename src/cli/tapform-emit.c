@@ -43,19 +43,43 @@ typedef struct {
 
 /* One form of a --all-member-states run, and how it went. */
 typedef struct {
-  const TfEmitter *emitter;
   const TfMemberState *state;
   char *path;
   GError *error;
 } Job;
 
+/* The forms one thread writes: every `stride`-th job from `first`. */
+typedef struct {
+  const TfEmitter *emitter;
+  Job *jobs;
+  guint n_jobs, first, stride;
+} Share;
+
+/* One document is built per thread and saved once per Member State: only
+ * the Member State field differs between the forms. */
 static void
-run_job (gpointer data, gpointer user_data)
+write_share (gpointer data, gpointer user_data)
 {
-  Job *job = data;
+  Share *share = data;
   TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  options.member_state = job->state->name;
-  tf_emitter_write (job->emitter, &options, job->path, &job->error);
+  GError *error = NULL;
+  g_autoptr (TfEmitDocument) document = tf_emit_document_new (share->emitter, &options, &error);
+  for (guint i = share->first; i < share->n_jobs; i += share->stride)
+    {
+      Job *job = &share->jobs[i];
+      if (document == NULL)
+        job->error = g_error_copy (error);
+      else if (tf_emit_document_set_member_state (document, job->state->name))
+        tf_emit_document_write (document, job->path, &job->error);
+      else
+        {
+          /* A name with characters the document's font lacks: a form of its own. */
+          TfEmitOptions own = TF_EMIT_OPTIONS_INIT;
+          own.member_state = job->state->name;
+          tf_emitter_write (share->emitter, &own, job->path, &job->error);
+        }
+    }
+  g_clear_error (&error);
 }
 
 static TfMemberStates *
@@ -86,13 +110,19 @@ emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
 
   g_autoptr (GPtrArray) members = tf_member_states_on (states, form->date);
   g_autofree Job *jobs = g_new0 (Job, members->len);
-  GThreadPool *pool = g_thread_pool_new (run_job, NULL, o->jobs, TRUE, NULL);
   for (guint i = 0; i < members->len; i++)
     {
       const TfMemberState *state = members->pdata[i];
       g_autofree char *file = g_strconcat (state->code, ".pdf", NULL);
-      jobs[i] = (Job) { emitter, state, g_build_filename (o->all_dir, file, NULL), NULL };
-      g_thread_pool_push (pool, &jobs[i], NULL);
+      jobs[i] = (Job) { state, g_build_filename (o->all_dir, file, NULL), NULL };
+    }
+  guint threads = MIN ((guint) o->jobs, MAX (members->len, 1));
+  g_autofree Share *shares = g_new0 (Share, threads);
+  GThreadPool *pool = g_thread_pool_new (write_share, NULL, (int) threads, TRUE, NULL);
+  for (guint t = 0; t < threads; t++)
+    {
+      shares[t] = (Share) { emitter, jobs, members->len, t, threads };
+      g_thread_pool_push (pool, &shares[t], NULL);
     }
   g_thread_pool_free (pool, FALSE, TRUE);
 

@@ -14,9 +14,18 @@
 #define ANNOT_HIDDEN (1 << 1)
 #define ANNOT_PRINT (1 << 2)
 
+struct TfAcroformText
+{
+  const TfWidget *widget;
+  HPDF_Dict field;            /* the merged field and widget */
+  HPDF_Dict appearance;       /* its /AP /N stream */
+  HPDF_Dict resources;        /* the font resources of that stream */
+};
+
 typedef struct {
   HPDF_Doc doc;
   HPDF_Page *pages;
+  GHashTable *texts;          /* name → TfAcroformText*, returned */
   TfPdfFonts *fonts;
   GHashTable *values;         /* borrowed, may be NULL */
   GHashTable *used_values;    /* names of values that found their field */
@@ -89,36 +98,61 @@ widget_common (Builder *b, HPDF_Dict widget, const TfWidget *w, int flags)
   HPDF_Array_Add (tf_haru_page_annots (b->doc, b->pages[w->page]), widget);
 }
 
+static double
+text_size (const TfWidget *w)
+{
+  return w->font_size > 0 ? w->font_size : 10;
+}
+
+void
+tf_acroform_set_text (HPDF_Doc doc, TfAcroformText *text, const char *utf8)
+{
+  const TfWidget *w = text->widget;
+  gboolean hidden = w->kind == TF_WIDGET_HIDDEN_TEXT;
+  if (utf8 != NULL)
+    tf_haru_set_text (doc, text->field, "V", utf8);
+  else
+    HPDF_Dict_RemoveElement (text->field, "V");
+  /* A hidden field shows nothing; an empty one has an empty stream. */
+  g_autoptr (GString) content = tf_appearance_text (hidden ? NULL : utf8, TF_PDF_FIELD_FONT,
+                                                    text_size (w), w->rect.w, w->rect.h,
+                                                    w->multiline);
+  tf_haru_stream_replace (text->appearance, content->str, content->len);
+  if (content->len > 0)
+    HPDF_Dict_Add (text->appearance, "Resources", text->resources);
+  else
+    HPDF_Dict_RemoveElement (text->appearance, "Resources");
+}
+
 /* A text field and its one widget, merged in one dictionary. */
 static void
 add_text (Builder *b, const TfWidget *w)
 {
   gboolean hidden = w->kind == TF_WIDGET_HIDDEN_TEXT;
-  HPDF_Dict field = tf_haru_object (b->doc);
+  TfAcroformText *text = g_new0 (TfAcroformText, 1);
+  text->widget = w;
+  text->resources = b->text_resources;
+  text->field = tf_haru_object (b->doc);
+  g_hash_table_insert (b->texts, w->field, text);
+
+  HPDF_Dict field = text->field;
   attach (b, field, w->field);
   HPDF_Dict_AddName (field, "FT", "Tx");
   HPDF_Dict_AddNumber (field, "Ff", (hidden ? FF_READ_ONLY : 0)
                                       | (w->multiline ? FF_MULTILINE : 0));
-  double size = w->font_size > 0 ? w->font_size : 10;
-  g_autofree char *da = g_strdup_printf ("/%s %g Tf 0 g", TF_PDF_FIELD_FONT, size);
+  g_autofree char *da = g_strdup_printf ("/%s %g Tf 0 g", TF_PDF_FIELD_FONT, text_size (w));
   HPDF_Dict_Add (field, "DA", HPDF_String_New (b->doc->mmgr, da, NULL));
   widget_common (b, field, w, hidden ? ANNOT_HIDDEN : ANNOT_PRINT);
 
+  text->appearance = tf_haru_form_xobject (b->doc, w->rect.w, w->rect.h, NULL, NULL, 0);
+  HPDF_Dict ap = tf_haru_dict (b->doc);
+  HPDF_Dict_Add (ap, "N", text->appearance);
+  HPDF_Dict_Add (field, "AP", ap);
+
   const char *value = take_value (b, w->field);
   if (value != NULL)
-    {
-      tf_haru_set_text (b->doc, field, "V", value);
-      tf_pdf_fonts_note (b->fonts, TF_FONT_REGULAR, value);
-    }
-  g_autoptr (GString) content = tf_appearance_text (hidden ? NULL : value,
-                                                    TF_PDF_FIELD_FONT, size,
-                                                    w->rect.w, w->rect.h, w->multiline);
-  HPDF_Dict stream = tf_haru_form_xobject (b->doc, w->rect.w, w->rect.h,
-                                           content->len ? b->text_resources : NULL,
-                                           content->str, content->len);
-  HPDF_Dict ap = tf_haru_dict (b->doc);
-  HPDF_Dict_Add (ap, "N", stream);
-  HPDF_Dict_Add (field, "AP", ap);
+    tf_pdf_fonts_note (b->fonts, TF_FONT_REGULAR, value);
+  tf_acroform_set_text (b->doc, text, value);
 }
 
 static HPDF_Dict
@@ -247,13 +281,14 @@ check_radio_values (Builder *b, const TfLayout *layout, GError **error)
   return TRUE;
 }
 
-gboolean
+GHashTable *
 tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages, const TfLayout *layout,
                  TfPdfFonts *fonts, GHashTable *values, GError **error)
 {
   Builder b = { .doc = doc, .pages = pages, .fonts = fonts, .values = values };
   if (!check_radio_values (&b, layout, error))
-    return FALSE;
+    return NULL;
+  b.texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   b.used_values = g_hash_table_new (g_str_hash, g_str_equal);
   b.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.fields = tf_haru_array (doc);
@@ -287,5 +322,7 @@ tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages, const TfLayout *layout,
   gboolean ok = check_values_used (&b, error);
   g_hash_table_unref (b.nodes);
   g_hash_table_unref (b.used_values);
-  return ok;
+  if (!ok)
+    g_clear_pointer (&b.texts, g_hash_table_unref);
+  return b.texts;
 }

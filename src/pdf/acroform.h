@@ -17,12 +17,23 @@
 
 #include <hpdf.h>
 
+/* A text field as built, to fill it again before another save. */
+typedef struct TfAcroformText TfAcroformText;
+
 /* Adds the AcroForm of `layout` to `doc`, whose pages (one per layout
  * page) are `pages`. `values` (may be NULL) pre-fills fields: full field
  * name → text, or → on-state name for a radio group. Fails with
- * TF_ERROR_USAGE on a value for a field or state the form lacks. */
-gboolean tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages,
-                          const TfLayout *layout, TfPdfFonts *fonts,
-                          GHashTable *values, GError **error);
+ * TF_ERROR_USAGE on a value for a field or state the form lacks.
+ * On success returns a new table, full field name → TfAcroformText, of the
+ * text fields (g_hash_table_unref; the fields themselves belong to `doc`). */
+GHashTable *tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages,
+                             const TfLayout *layout, TfPdfFonts *fonts,
+                             GHashTable *values, GError **error);
+
+/* Gives text field `text` the value `utf8` (its /V and its appearance),
+ * drawn in `fonts`' field font. Only for characters that font already
+ * covers (tf_pdf_fonts_covers()): the fonts are cut down once. */
+void tf_acroform_set_text (HPDF_Doc doc, TfAcroformText *text,
+                           const char *utf8);
 
 #endif

@@ -151,61 +151,116 @@ prefill (const TfEmitter *emitter, const TfEmitOptions *options)
   return values;
 }
 
+struct TfEmitDocument
+{
+  const TfEmitter *emitter;
+  HaruErrors errors;          /* libHaru's handler writes here: keep first */
+  HPDF_Doc doc;
+  TfPdfFonts *fonts;
+  GHashTable *texts;          /* field name → TfAcroformText* */
+};
+
 /* Builds the whole document; FALSE with `error` set on failure. */
 static gboolean
-build (const TfEmitter *emitter, HPDF_Doc doc, const TfEmitOptions *options,
-       GError **error)
+build (TfEmitDocument *d, const TfEmitOptions *options, GError **error)
 {
-  const TfLayout *layout = emitter->layout;
-  g_autofree TfPdfFonts *fonts = tf_pdf_fonts_load (doc, error);
-  if (fonts == NULL)
+  const TfLayout *layout = d->emitter->layout;
+  d->fonts = tf_pdf_fonts_load (d->doc, error);
+  if (d->fonts == NULL)
     return FALSE;
-  set_metadata (doc, emitter->form, options);
+  set_metadata (d->doc, d->emitter->form, options);
 
   g_autofree HPDF_Page *pages = g_new0 (HPDF_Page, layout->n_pages);
   for (guint i = 0; i < layout->n_pages; i++)
     {
-      pages[i] = HPDF_AddPage (doc);
+      pages[i] = HPDF_AddPage (d->doc);
       HPDF_Page_SetWidth (pages[i], (HPDF_REAL) layout->page_width);
       HPDF_Page_SetHeight (pages[i], (HPDF_REAL) layout->page_height);
-      tf_page_draw (pages[i], i, layout, fonts);
+      tf_page_draw (pages[i], i, layout, d->fonts);
     }
-  g_autoptr (GHashTable) values = prefill (emitter, options);
-  return tf_acroform_add (doc, pages, layout, fonts, values, error)
-         && tf_pdf_fonts_finish (fonts, error);
+  g_autoptr (GHashTable) values = prefill (d->emitter, options);
+  d->texts = tf_acroform_add (d->doc, pages, layout, d->fonts, values, error);
+  return d->texts != NULL && tf_pdf_fonts_finish (d->fonts, error)
+         && !haru_failed (&d->errors, "building the form", error);
+}
+
+TfEmitDocument *
+tf_emit_document_new (const TfEmitter *emitter, const TfEmitOptions *options,
+                      GError **error)
+{
+  g_autoptr (TfEmitDocument) d = g_new0 (TfEmitDocument, 1);
+  d->emitter = emitter;
+  d->doc = new_doc (&d->errors);
+  if (d->doc == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru could not start a document");
+      return NULL;
+    }
+  return build (d, options, error) ? g_steal_pointer (&d) : NULL;
+}
+
+void
+tf_emit_document_free (TfEmitDocument *d)
+{
+  if (d == NULL)
+    return;
+  g_clear_pointer (&d->texts, g_hash_table_unref);
+  g_free (d->fonts);
+  if (d->doc != NULL)
+    HPDF_Free (d->doc);
+  g_free (d);
+}
+
+gboolean
+tf_emit_document_set_member_state (TfEmitDocument *d, const char *name)
+{
+  if (name != NULL && !tf_pdf_fonts_covers (d->fonts, name))
+    return FALSE;
+  tf_acroform_set_text (d->doc, g_hash_table_lookup (d->texts, "sender.member_state"), name);
+  return TRUE;
+}
+
+GBytes *
+tf_emit_document_save (TfEmitDocument *d, GError **error)
+{
+  HPDF_SaveToStream (d->doc);
+  if (haru_failed (&d->errors, "saving the form", error))
+    return NULL;
+  HPDF_UINT32 size = HPDF_GetStreamSize (d->doc);
+  guint8 *data = g_malloc (size);
+  HPDF_UINT32 got = size;
+  HPDF_GetContents (d->doc, data, &got);
+  if (haru_failed (&d->errors, "reading the saved form", error) || got != size)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru saved a short document");
+      g_free (data);
+      return NULL;
+    }
+  return g_bytes_new_take (data, size);
 }
 
 GBytes *
 tf_emitter_render (const TfEmitter *emitter, const TfEmitOptions *options,
                    GError **error)
 {
-  HaruErrors errors = { HPDF_OK, HPDF_OK };
-  HPDF_Doc doc = new_doc (&errors);
-  if (doc == NULL)
+  g_autoptr (TfEmitDocument) d = tf_emit_document_new (emitter, options, error);
+  return d ? tf_emit_document_save (d, error) : NULL;
+}
+
+/* Writes `bytes` to `path` atomically; the error names the file. */
+static gboolean
+write_file (GBytes *bytes, const char *path, GError **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr (GError) local = NULL;
+  if (!g_file_set_contents (path, data, (gssize) size, &local))
     {
-      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru could not start a document");
-      return NULL;
+      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s", local->message);
+      return FALSE;
     }
-  GBytes *bytes = NULL;
-  if (build (emitter, doc, options, error)
-      && !haru_failed (&errors, "building the form", error))
-    {
-      HPDF_SaveToStream (doc);
-      HPDF_UINT32 size = HPDF_GetStreamSize (doc);
-      guint8 *data = g_malloc (size);
-      HPDF_UINT32 got = size;
-      HPDF_ReadFromStream (doc, data, &got);
-      if (haru_failed (&errors, "saving the form", error) || got != size)
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru saved a short document");
-          g_free (data);
-        }
-      else
-        bytes = g_bytes_new_take (data, size);
-    }
-  HPDF_Free (doc);
-  return bytes;
+  return TRUE;
 }
 
 gboolean
@@ -219,12 +274,19 @@ tf_emitter_write (const TfEmitter *emitter, const TfEmitOptions *options,
       g_set_error (error, TF_ERROR, TF_ERROR_PDF, "%s: %s", path, local->message);
       return FALSE;
     }
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents (path, data, (gssize) size, &local))
+  return write_file (bytes, path, error);
+}
+
+gboolean
+tf_emit_document_write (TfEmitDocument *document, const char *path,
+                        GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes = tf_emit_document_save (document, &local);
+  if (bytes == NULL)
     {
-      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s", local->message);
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "%s: %s", path, local->message);
       return FALSE;
     }
-  return TRUE;
+  return write_file (bytes, path, error);
 }

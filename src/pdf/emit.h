@@ -38,8 +38,34 @@ gboolean tf_emitter_write (const TfEmitter *emitter,
                            const TfEmitOptions *options, const char *path,
                            GError **error);
 
-/* The same, into memory: returns the PDF's bytes. */
+/* The same, into memory: returns the PDF's bytes (g_bytes_unref). */
 GBytes *tf_emitter_render (const TfEmitter *emitter,
                            const TfEmitOptions *options, GError **error);
+
+/* One built document, saved as many times as needed with another Member
+ * State: building (fonts, pages, fields) costs far more than saving, and
+ * the per-Member-State forms differ in that one field only. Not
+ * thread-safe: one document per thread. */
+typedef struct TfEmitDocument TfEmitDocument;
+
+/* Builds the document `options` describe. Returns a new document, free
+ * with tf_emit_document_free(); it borrows `emitter`. */
+TfEmitDocument *tf_emit_document_new (const TfEmitter *emitter,
+                                      const TfEmitOptions *options,
+                                      GError **error);
+void tf_emit_document_free (TfEmitDocument *document);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfEmitDocument, tf_emit_document_free)
+
+/* Sets sender.member_state for the next save. FALSE (and nothing changed)
+ * when `name` holds a character the embedded field font was not built
+ * with: build a new document for that one instead. */
+gboolean tf_emit_document_set_member_state (TfEmitDocument *document,
+                                            const char *name);
+
+/* The document as it stands, as PDF bytes (g_bytes_unref). */
+GBytes *tf_emit_document_save (TfEmitDocument *document, GError **error);
+/* The same, written to `path` (replaced atomically). */
+gboolean tf_emit_document_write (TfEmitDocument *document, const char *path,
+                                 GError **error);
 
 #endif

@@ -45,12 +45,17 @@ tf_haru_form_xobject (HPDF_Doc doc, double w, double h, HPDF_Dict resources,
   HPDF_Dict_Add (xobject, "BBox", number_array (doc, bbox, 4));
   if (resources != NULL)
     HPDF_Dict_Add (xobject, "Resources", resources);
-  if (length > 0)
-    {
-      xobject->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-      HPDF_Stream_Write (xobject->stream, (const HPDF_BYTE *) content, (HPDF_UINT) length);
-    }
+  tf_haru_stream_replace (xobject, content, length);
   return xobject;
+}
+
+void
+tf_haru_stream_replace (HPDF_Dict stream, const char *content, gsize length)
+{
+  HPDF_MemStream_FreeData (stream->stream);
+  stream->filter = length > 0 ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+  if (length > 0)
+    HPDF_Stream_Write (stream->stream, (const HPDF_BYTE *) content, (HPDF_UINT) length);
 }
 
 static gboolean

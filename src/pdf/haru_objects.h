@@ -27,6 +27,11 @@ HPDF_Dict tf_haru_form_xobject (HPDF_Doc doc, double w, double h,
                                 HPDF_Dict resources, const char *content,
                                 gsize length);
 
+/* Replaces the content of `stream` (a form XObject from above), with the
+ * same rule on compression. */
+void tf_haru_stream_replace (HPDF_Dict stream, const char *content,
+                             gsize length);
+
 /* Sets `key` to a PDF text string: literal when ASCII, else UTF-16BE with
  * a byte order mark, as the PDF spec wants for text outside PDFDocEncoding. */
 void tf_haru_set_text (HPDF_Doc doc, HPDF_Dict dict, const char *key,

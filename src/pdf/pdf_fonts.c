@@ -96,3 +96,12 @@ tf_pdf_fonts_finish (TfPdfFonts *fonts, GError **error)
       return FALSE;
   return TRUE;
 }
+
+gboolean
+tf_pdf_fonts_covers (const TfPdfFonts *fonts, const char *utf8)
+{
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    if (!tf_codepoint_set_has (fonts->used[TF_FONT_REGULAR], g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

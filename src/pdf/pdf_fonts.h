@@ -33,6 +33,10 @@ void tf_pdf_fonts_note (TfPdfFonts *fonts, TfFontStyle style, const char *utf8);
  * saving. */
 gboolean tf_pdf_fonts_finish (TfPdfFonts *fonts, GError **error);
 
+/* Whether the field font, once finished, can show `utf8` without being
+ * cut down again: every character was noted or kept for fillers. */
+gboolean tf_pdf_fonts_covers (const TfPdfFonts *fonts, const char *utf8);
+
 /* The name the field font has in the form's /DR and in every /DA. */
 #define TF_PDF_FIELD_FONT "TfSans"
 

@@ -1,0 +1,190 @@
+#include "read/read_pdf.h"
+
+#include "read/sniff.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* PDF 32000-1 7.5.2 and 7.5.5, as readers apply them: the header may
+ * follow up to 1 KB of junk, and "%%EOF" may be followed by some. */
+#define HEADER_WINDOW 1024
+#define TRAILER_WINDOW 1024
+
+static gboolean
+contains (const guint8 *data, gsize len, const char *needle)
+{
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+static TfRawKind
+raw_kind (PopplerFormField *field)
+{
+  switch (poppler_form_field_get_field_type (field))
+    {
+    case POPPLER_FORM_FIELD_TEXT:
+      return TF_RAW_TEXT;
+    case POPPLER_FORM_FIELD_BUTTON:
+      switch (poppler_form_field_button_get_button_type (field))
+        {
+        case POPPLER_FORM_BUTTON_RADIO: return TF_RAW_RADIO;
+        case POPPLER_FORM_BUTTON_CHECK: return TF_RAW_CHECKBOX;
+        case POPPLER_FORM_BUTTON_PUSH: return TF_RAW_PUSH;
+        }
+      return TF_RAW_OTHER;
+    case POPPLER_FORM_FIELD_CHOICE:
+      return TF_RAW_CHOICE;
+    case POPPLER_FORM_FIELD_SIGNATURE:
+      return TF_RAW_SIGNATURE;
+    case POPPLER_FORM_FIELD_UNKNOWN:
+      break;
+    }
+  return TF_RAW_OTHER;
+}
+
+static void
+read_widget (TfRawReply *raw, guint page, const PopplerRectangle *crop,
+             const PopplerFormFieldMapping *m)
+{
+  PopplerFormField *field = m->field;
+  g_autofree char *name = poppler_form_field_get_name (field);
+  if (name == NULL)
+    name = g_strdup ("");
+  TfRawKind kind = raw_kind (field);
+  if (kind == TF_RAW_TEXT)
+    {
+      g_autofree char *value = poppler_form_field_text_get_text (field);
+      tf_raw_reply_add_field (raw, name, kind, value);
+      return;
+    }
+  tf_raw_reply_add_field (raw, name, kind, NULL);
+  if (kind != TF_RAW_RADIO)
+    return;
+  g_autofree char *tooltip = poppler_form_field_get_alternate_ui_name (field);
+  TfRect rect = {
+    .x = MIN (m->area.x1, m->area.x2) + crop->x1,
+    .y = MIN (m->area.y1, m->area.y2) + crop->y1,
+    .w = fabs (m->area.x2 - m->area.x1),
+    .h = fabs (m->area.y2 - m->area.y1),
+  };
+  tf_raw_reply_add_radio (raw, name, tooltip, page, &rect,
+                          poppler_form_field_button_get_state (field));
+}
+
+static void
+read_page (TfRawReply *raw, PopplerDocument *doc, guint index)
+{
+  PopplerPage *page = poppler_document_get_page (doc, (int) index);
+  if (page == NULL)
+    return;
+  PopplerRectangle crop = { 0, 0, 0, 0 };
+  poppler_page_get_crop_box (page, &crop);
+  /* Poppler lists a page's widgets last first: put them back in the
+   * order of the page's /Annots. */
+  GList *mapping = g_list_reverse (poppler_page_get_form_field_mapping (page));
+  for (GList *l = mapping; l != NULL; l = l->next)
+    read_widget (raw, index, &crop, l->data);
+  poppler_page_free_form_field_mapping (mapping);
+  g_object_unref (page);
+}
+
+static TfRawReply *
+read_document (GBytes *bytes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        return tf_raw_reply_new (TF_READ_ENCRYPTED,
+                                 "the PDF is protected by a password that is needed "
+                                 "to open it");
+      return tf_raw_reply_new (TF_READ_DAMAGED, "the PDF is damaged: %s",
+                               error ? error->message : "Poppler cannot open it");
+    }
+  TfRawReply *raw = tf_raw_reply_new (TF_READ_OK, NULL);
+  int n_pages = poppler_document_get_n_pages (doc);
+  raw->n_pages = n_pages > 0 ? (guint) n_pages : 0;
+  raw->created = poppler_document_get_creation_date_time (doc);
+  raw->modified = poppler_document_get_modification_date_time (doc);
+  raw->producer = poppler_document_get_producer (doc);
+  if (raw->producer != NULL && !g_utf8_validate (raw->producer, -1, NULL))
+    g_clear_pointer (&raw->producer, g_free);
+  for (guint i = 0; i < raw->n_pages; i++)
+    read_page (raw, doc, i);
+  return raw;
+}
+
+TfRawReply *
+tf_read_bytes (GBytes *bytes)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  TfRawReply *raw;
+  if (!contains (data, MIN (len, HEADER_WINDOW), "%PDF-"))
+    {
+      g_autofree char *what = tf_sniff_describe (data, len);
+      raw = tf_raw_reply_new (TF_READ_NOT_PDF, "%s, not a PDF", what);
+    }
+  else if (!contains (data + (len > TRAILER_WINDOW ? len - TRAILER_WINDOW : 0),
+                      MIN (len, TRAILER_WINDOW), "%%EOF"))
+    raw = tf_raw_reply_new (TF_READ_DAMAGED,
+                            "the PDF is cut short: it ends before its end-of-file "
+                            "marker (%" G_GSIZE_FORMAT " bytes)", len);
+  else
+    raw = read_document (bytes);
+  raw->size = len;
+  raw->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return raw;
+}
+
+TfRawReply *
+tf_read_file (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot open the file: %s",
+                             g_strerror (errno));
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot read the file: %s",
+                               g_strerror (saved));
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return tf_raw_reply_new (TF_READ_UNREADABLE, S_ISDIR (st.st_mode)
+                                                     ? "is a folder, not a file"
+                                                     : "is not a regular file");
+    }
+  /* Read to the end whatever fstat said: the file may be growing. */
+  GByteArray *buf = g_byte_array_sized_new ((guint) MIN (st.st_size + 1, G_MAXUINT32 / 2));
+  guint8 chunk[65536];
+  for (;;)
+    {
+      ssize_t got = read (fd, chunk, sizeof chunk);
+      if (got == 0)
+        break;
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_byte_array_unref (buf);
+          return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot read the file: %s",
+                                   g_strerror (saved));
+        }
+      g_byte_array_append (buf, chunk, (guint) got);
+    }
+  close (fd);
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buf);
+  return tf_read_bytes (bytes);
+}

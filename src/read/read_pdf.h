@@ -1,0 +1,45 @@
+/* read_pdf.h — one returned PDF → a TfRawReply, with Poppler glib.
+ *
+ * The reading stage: it opens the bytes once (the sha256 is computed from
+ * the same bytes Poppler parses), classifies why a file cannot be read, and
+ * lists every field value and every radio widget (group, /TU, page,
+ * rectangle, on/off). It judges nothing: that is reply/reply.h.
+ *
+ * Each call builds its own Poppler document and shares no mutable state
+ * with any other call, so calls may run in parallel threads or in worker
+ * processes. Nothing here prints, and no failure is an error: a file that
+ * cannot be read gives a TfRawReply whose outcome says why.
+ *
+ * How a file is classified (first match wins):
+ *   - cannot be opened or read             → TF_READ_UNREADABLE
+ *   - no "%PDF-" in its first 1024 bytes    → TF_READ_NOT_PDF (the detail
+ *     names what it looks like instead: empty, PNG, JPEG, Word, ZIP...)
+ *   - no "%%EOF" in its last 1024 bytes     → TF_READ_DAMAGED (cut short:
+ *     an incomplete last revision must not pass for a reply)
+ *   - Poppler needs a password              → TF_READ_ENCRYPTED (a PDF
+ *     with only an owner password opens without one and reads normally)
+ *   - Poppler refuses it                    → TF_READ_DAMAGED
+ *   - otherwise                             → TF_READ_OK
+ *
+ * Rectangles: poppler_page_get_form_field_mapping() gives a widget's /Rect
+ * relative to the page's crop box origin (origin bottom left, unrotated; see
+ * test_read_pdf.c). The crop box origin is added back, so a TfRawRadio's
+ * rect is in the page's default user space, the space of the layout.
+ */
+#ifndef TF_READ_PDF_H
+#define TF_READ_PDF_H
+
+#include "read/raw_reply.h"
+
+#include <glib.h>
+
+/* Reads a PDF held in `bytes` (borrowed; Poppler may keep a reference while
+ * it works). Returns a new raw reply, never NULL. */
+TfRawReply *tf_read_bytes (GBytes *bytes);
+
+/* Reads the file at `path` once and then as tf_read_bytes(). Returns a new
+ * raw reply, never NULL: TF_READ_UNREADABLE with the system's reason when
+ * the file cannot be read (missing, a folder, no permission...). */
+TfRawReply *tf_read_file (const char *path);
+
+#endif
