@@ -28,7 +28,7 @@ const args = process.argv.slice(2);
 if (args.length !== 3) die("usage: node fill_pdfjs.mjs IN.pdf SPEC.json OUT.pdf", 2);
 const [src, specPath, out] = args;
 
-// Without the optional "canvas" package pdf.js warns at load that it cannot
+// Without the optional "canvas" package pdf.js warns while loading that it cannot
 // polyfill DOMMatrix and Path2D: only rendering needs them, not filling.
 let pdfjs;
 const warn = console.warn, log = console.log;
@@ -41,9 +41,6 @@ try {
   pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 } catch (e) {
   die(`pdfjs-dist is not installed (run npm ci in tests/fillers): ${e.message}`);
-} finally {
-  console.warn = warn;
-  console.log = log;
 }
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve("pdfjs-dist/package.json"));
@@ -74,6 +71,10 @@ const doc = await pdfjs.getDocument({
   cMapPacked: true,
   isEvalSupported: false,
 }).promise.catch((e) => die(`${src}: ${e.message}`));
+// The polyfill warnings come from an asynchronous step of the import: by
+// now it has run.
+console.warn = warn;
+console.log = log;
 
 const storage = doc.annotationStorage;
 const found = new Set();
