@@ -1,0 +1,167 @@
+/* tapform-emit as a user runs it: defaults, messages, exit codes, per
+ * Member State, and installed with cmake --install. */
+#include <criterion/criterion.h>
+
+#include "test_util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define EMIT TAPFORM_BINARY_DIR "/tapform-emit"
+
+/* Runs tapform-emit in `cwd` with `args`; returns the exit status. */
+static int
+emit (const char *cwd, const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) EMIT);
+  for (const char *const *a = args; a && *a; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  g_ptr_array_add (argv, NULL);
+  int status = 0;
+  g_autoptr (GError) error = NULL;
+  cr_assert (g_spawn_sync (cwd, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
+                           &status, &error), "%s", error ? error->message : "");
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+Test (emit_cli, no_argument_writes_the_circular_246_form_here)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (emit (dir, NULL, NULL, &err), 0, "%s", err);
+  g_autofree char *pdf = g_build_filename (dir, "annex2-circular-246.pdf", NULL);
+  g_autofree char *head = NULL;
+  gsize length = 0;
+  cr_assert (g_file_get_contents (pdf, &head, &length, NULL), "no %s", pdf);
+  cr_expect (length > 1000 && memcmp (head, "%PDF-", 5) == 0);
+  cr_expect_not_null (strstr (err, "wrote annex2-circular-246.pdf"), "%s", err);
+  tf_test_rmtree (dir);
+}
+
+Test (emit_cli, help_answers)
+{
+  g_autofree char *out = NULL;
+  const char *args[] = { "--help", NULL };
+  cr_assert_eq (emit (NULL, args, &out, NULL), 0);
+  const char *expect[] = { "--member-state", "--all-member-states", "--output", "--form",
+                           "Exit status", "annex2-circular-246.pdf" };
+  for (gsize i = 0; i < G_N_ELEMENTS (expect); i++)
+    cr_expect_not_null (strstr (out, expect[i]), "--help lacks %s", expect[i]);
+}
+
+Test (emit_cli, usage_errors_exit_2_with_one_message_shape)
+{
+  g_autofree char *err = NULL;
+  const char *bad_option[] = { "--colour", NULL };
+  cr_expect_eq (emit (NULL, bad_option, NULL, &err), 2);
+  cr_expect (g_str_has_prefix (err, "tapform-emit: "), "%s", err);
+
+  g_free (g_steal_pointer (&err));
+  const char *clash[] = { "--all-member-states", "x", "-m", "France", NULL };
+  cr_expect_eq (emit (NULL, clash, NULL, &err), 2);
+  cr_expect_not_null (strstr (err, "does not go with"), "%s", err);
+}
+
+Test (emit_cli, a_broken_definition_is_named_with_its_line)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_autofree char *def = tf_test_write (dir, "broken.json", "{\n  \"form\": {\n    \"id\": \"x\",\n  }\n}\n");
+  g_autofree char *err = NULL;
+  const char *args[] = { "-f", def, "-o", "out.pdf", NULL };
+  cr_expect_eq (emit (dir, args, NULL, &err), 2);
+  g_autofree char *want = g_strdup_printf ("tapform-emit: %s: line ", def);
+  cr_expect (g_str_has_prefix (err, want), "%s", err);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  cr_expect_not (g_file_test (out, G_FILE_TEST_EXISTS), "a form was written anyway");
+  tf_test_rmtree (dir);
+}
+
+Test (emit_cli, an_unwritable_output_exits_1_naming_the_file)
+{
+  g_autofree char *err = NULL;
+  const char *args[] = { "-o", "/nonexistent/dir/form.pdf", NULL };
+  cr_expect_eq (emit (NULL, args, NULL, &err), 1);
+  cr_expect (g_str_has_prefix (err, "tapform-emit: "), "%s", err);
+  cr_expect_not_null (strstr (err, "/nonexistent/dir/form.pdf"), "%s", err);
+}
+
+Test (emit_cli, an_unknown_member_state_is_prefilled_with_a_warning)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_autofree char *err = NULL;
+  const char *args[] = { "-m", "Frnace", "-o", "x.pdf", NULL };
+  cr_expect_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  cr_expect_not_null (strstr (err, "warning: \"Frnace\" is not a Member State name"), "%s", err);
+  cr_expect_not_null (strstr (err, "did you mean \"France\""), "%s", err);
+
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *fields = NULL;
+  const char *pdftk[] = { "pdftk", pdf, "dump_data_fields_utf8", NULL };
+  if (tf_test_have ("pdftk"))
+    {
+      cr_assert_eq (tf_test_run (pdftk, &fields, NULL), 0);
+      cr_expect_not_null (strstr (fields, "FieldName: sender.member_state\n"
+                                          "FieldNameAlt: Sender: Member State\n"
+                                          "FieldFlags: 0\nFieldValue: Frnace\n"), "%s", fields);
+    }
+  tf_test_rmtree (dir);
+}
+
+Test (emit_cli, all_member_states_writes_193_forms_named_by_alpha3, .timeout = 120)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_autofree char *err = NULL;
+  const char *args[] = { "--all-member-states", "forms", NULL };
+  cr_assert_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  g_autofree char *forms = g_build_filename (dir, "forms", NULL);
+  g_autoptr (GDir) d = g_dir_open (forms, 0, NULL);
+  cr_assert_not_null (d);
+  guint n = 0;
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      n++;
+      cr_expect (strlen (name) == 7 && g_str_has_suffix (name, ".pdf")
+                 && g_ascii_isupper (name[0]) && g_ascii_isupper (name[1])
+                 && g_ascii_isupper (name[2]), "%s", name);
+    }
+  cr_expect_eq (n, 193);
+  /* Palau joined in 2024: not in the 2020 consultation. */
+  g_autofree char *plw = g_build_filename (forms, "PLW.pdf", NULL);
+  g_autofree char *civ = g_build_filename (forms, "CIV.pdf", NULL);
+  cr_expect_not (g_file_test (plw, G_FILE_TEST_EXISTS));
+  cr_expect_not_null (strstr (err, "wrote 193 of 193 forms"), "%s", err);
+
+  g_autofree char *text = NULL;
+  const char *totext[] = { "pdftotext", "-l", "3", civ, "-", NULL };
+  cr_assert_eq (tf_test_run (totext, &text, NULL), 0);
+  cr_expect_not_null (strstr (text, "Côte d'Ivoire (Republic of)"), "%s", text);
+  tf_test_rmtree (dir);
+}
+
+Test (emit_cli, runs_installed_from_any_folder, .timeout = 120)
+{
+  g_autofree char *prefix = tf_test_tmpdir ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *install[] = { "cmake", "--install", TAPFORM_BINARY_DIR, "--prefix", prefix, NULL };
+  cr_assert_eq (tf_test_run (install, &out, &err), 0, "%s%s", out, err);
+
+  g_autofree char *tool = g_build_filename (prefix, "bin", "tapform-emit", NULL);
+  g_autofree char *work = tf_test_tmpdir ();
+  /* No hint from the environment: the tool finds its share/ folder. */
+  g_auto (GStrv) env = g_environ_unsetenv (g_get_environ (), "TAPFORM_DATADIR");
+  const char *argv[] = { tool, "-m", "Brazil (Federative Republic of)", NULL };
+  int status = 0;
+  g_autofree char *err2 = NULL;
+  cr_assert (g_spawn_sync (work, (char **) argv, env, 0, NULL, NULL, NULL, &err2, &status, NULL));
+  cr_expect (WIFEXITED (status) && WEXITSTATUS (status) == 0, "%s", err2);
+  g_autofree char *pdf = g_build_filename (work, "annex2-circular-246.pdf", NULL);
+  cr_expect (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_autofree char *font = g_build_filename (prefix, "share", "tapform", "fonts",
+                                            "LiberationSans-Regular.ttf", NULL);
+  cr_expect (g_file_test (font, G_FILE_TEST_IS_REGULAR), "the font was not installed");
+  tf_test_rmtree (work);
+  tf_test_rmtree (prefix);
+}
