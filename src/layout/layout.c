@@ -21,7 +21,8 @@
 #define TABLE_TEXT 9.5
 #define TABLE_LEAD 12.0
 #define LABEL_W 44.0            /* "Subject:" */
-#define ADDRESS_LABEL_W 34.0    /* "To:", "From:", "Fax:", "E-mail:" */
+#define ADDRESS_LABEL_W 42.0    /* "To:", "From:", "Fax:", "E-mail:" */
+#define TO_COLUMN_W 252.0       /* the TSB's address fits its lines unbroken */
 #define FIELD_H 15.0
 #define FIELD_LINE 11.0         /* line pitch inside a multiline field */
 #define COL1_W 150.0            /* the table's designation column */
@@ -189,7 +190,7 @@ layout_addresses (Flow *f)
 {
   const TfForm *form = f->form;
   const TfPageWording *p = &form->page;
-  double col_w = (CONTENT_W - 16) / 2;
+  double col_w = TO_COLUMN_W, from_w = CONTENT_W - TO_COLUMN_W - 16;
   double x_to = MARGIN_X, x_from = MARGIN_X + col_w + 16;
   double top = f->y - PAD;
 
@@ -202,7 +203,7 @@ layout_addresses (Flow *f)
 
   /* From: one labelled field under another. */
   add_run (f, TF_FONT_BOLD, BODY, x_from, baseline (top, BODY, LEAD, 0), 0, p->from_label);
-  double fx = x_from + ADDRESS_LABEL_W, fw = col_w - ADDRESS_LABEL_W, fy = top;
+  double fx = x_from + ADDRESS_LABEL_W, fw = from_w - ADDRESS_LABEL_W, fy = top;
   for (guint i = 0; i < form->sender->len; i++)
     {
       const TfSenderField *field = form->sender->pdata[i];
