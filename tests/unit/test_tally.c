@@ -5,8 +5,8 @@
 #include "common/tf_data.h"
 #include "form/form.h"
 #include "form/member_states.h"
-#include "reply/reply_private.h"
 #include "tally/tally.h"
+#include "tally_fixture.h"
 
 #include <math.h>
 #include <string.h>
@@ -33,78 +33,6 @@ teardown (void)
 }
 
 TestSuite (tally, .init = setup, .fini = teardown);
-
-/* One reply as a line of data: file, Member State code (NULL: none
- * recognized), status, the authority answers of the 11 texts in form
- * order ('A' assign, 'W' withhold, '-' none), PDF modification date. */
-typedef struct {
-  const char *file;
-  const char *code;
-  TfStatus status;
-  const char *answers;
-  const char *modified;   /* ISO 8601, or NULL */
-  const char *file_time;  /* ISO 8601, or NULL */
-} Row;
-
-static TfReply *
-make_reply (const Row *row)
-{
-  TfReply *r = tf_reply_new_empty (form, row->file);
-  r->status = row->status;
-  r->member_state_code = g_strdup (row->code);
-  if (row->modified)
-    r->pdf_modified = g_date_time_new_from_iso8601 (row->modified, NULL);
-  if (row->status == TF_STATUS_INVALID)
-    {
-      tf_reply_add_problem (r, TF_PROBLEM_NOT_PDF, TF_SEVERITY_ERROR, NULL, "this is a PNG image");
-      return r;
-    }
-  for (guint i = 0; i < form->texts->len; i++)
-    {
-      const TfText *t = form->texts->pdata[i];
-      TfReplyText *rt = g_new0 (TfReplyText, 1);
-      rt->key = g_strdup (t->key);
-      rt->recommendation = g_strdup (t->designation);
-      char a = row->answers ? row->answers[i] : '-';
-      rt->authority = a == 'A' ? TF_ANSWER_ASSIGN : a == 'W' ? TF_ANSWER_WITHHOLD : TF_ANSWER_NONE;
-      rt->comments = a == 'A' ? TF_ANSWER_NO_COMMENTS : TF_ANSWER_NONE;
-      g_ptr_array_add (r->texts, rt);
-    }
-  return r;
-}
-
-typedef struct {
-  GPtrArray *replies;
-  GPtrArray *times;
-  GArray *inputs;
-} Batch;
-
-static Batch
-batch_new (const Row *rows, guint n)
-{
-  Batch b = { g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free),
-              g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref),
-              g_array_new (FALSE, TRUE, sizeof (TfTallyInput)) };
-  for (guint i = 0; i < n; i++)
-    {
-      TfReply *r = make_reply (&rows[i]);
-      g_ptr_array_add (b.replies, r);
-      GDateTime *t = rows[i].file_time ? g_date_time_new_from_iso8601 (rows[i].file_time, NULL) : NULL;
-      if (t)
-        g_ptr_array_add (b.times, t);
-      TfTallyInput in = { r, t };
-      g_array_append_val (b.inputs, in);
-    }
-  return b;
-}
-
-static void
-batch_free (Batch *b)
-{
-  g_array_unref (b->inputs);
-  g_ptr_array_unref (b->replies);
-  g_ptr_array_unref (b->times);
-}
 
 static const TfTallyText *
 text (const TfTally *t, const char *key)
@@ -145,7 +73,7 @@ Test (tally, exactly_70_percent_meets_the_threshold)
     { "i.pdf", "AUT", TF_STATUS_COMPLETE, "WWAAAAAAAAA", ON_TIME, NULL },
     { "j.pdf", "POL", TF_STATUS_COMPLETE, "WWAAAAAAAAA", ON_TIME, NULL },
   };
-  Batch b = batch_new (rows, G_N_ELEMENTS (rows));
+  Batch b = batch_new (form, rows, G_N_ELEMENTS (rows));
   g_autoptr (TfTally) t = tf_tally_count (form, states, (TfTallyInput *) b.inputs->data, b.inputs->len, NULL);
 
   const TfTallyText *x1054 = text (t, "x1054");
@@ -186,7 +114,7 @@ Test (tally, just_under_70_percent_does_not_meet_it)
   GArray *flat = g_array_new (FALSE, FALSE, sizeof (Row));
   for (guint i = 0; i < rows->len; i++)
     g_array_append_vals (flat, rows->pdata[i], 1);
-  Batch b = batch_new ((Row *) flat->data, flat->len);
+  Batch b = batch_new (form, (Row *) flat->data, flat->len);
   g_autoptr (TfTally) t = tf_tally_count (form, NULL, (TfTallyInput *) b.inputs->data, b.inputs->len, NULL);
   const TfTallyText *x1054 = text (t, "x1054");
   cr_expect_eq (x1054->assign, 6999);
@@ -228,7 +156,7 @@ Test (tally, the_latest_reply_of_a_member_state_counts)
     { "esp-b.pdf", "ESP", TF_STATUS_COMPLETE, "WWWWWWWWWWW", NULL, NULL },
     { "esp-c.pdf", "ESP", TF_STATUS_COMPLETE, "AAAAAAAAAAA", NULL, NULL },
   };
-  Batch b = batch_new (rows, G_N_ELEMENTS (rows));
+  Batch b = batch_new (form, rows, G_N_ELEMENTS (rows));
   g_autoptr (TfTally) t = tf_tally_count (form, states, (TfTallyInput *) b.inputs->data, b.inputs->len, NULL);
   const char *counted[] = { "fra-2.pdf", "deu-new.pdf", "ita-late-file.pdf", "esp-c.pdf" };
   cr_assert_eq (t->counted->len, G_N_ELEMENTS (counted));
@@ -261,7 +189,7 @@ Test (tally, invalid_unknown_and_non_member_replies_are_uncounted)
     /* Palau joined the ITU in 2024: not a Member State for Circular 246 */
     { "palau.pdf", "PLW", TF_STATUS_COMPLETE, "WWWWWWWWWWW", ON_TIME, NULL },
   };
-  Batch b = batch_new (rows, G_N_ELEMENTS (rows));
+  Batch b = batch_new (form, rows, G_N_ELEMENTS (rows));
   g_autoptr (TfTally) t = tf_tally_count (form, states, (TfTallyInput *) b.inputs->data, b.inputs->len, NULL);
   cr_assert_eq (t->counted->len, 1);
   cr_assert_eq (t->uncounted->len, 3);
@@ -288,7 +216,7 @@ Test (tally, late_replies_are_listed_and_counted_only_when_asked)
     /* exactly at the deadline is on time */
     { "esp.pdf", "ESP", TF_STATUS_COMPLETE, "WWWWWWWWWWW", "2020-08-13T23:59:00Z", NULL },
   };
-  Batch b = batch_new (rows, G_N_ELEMENTS (rows));
+  Batch b = batch_new (form, rows, G_N_ELEMENTS (rows));
   g_autoptr (TfTally) t = tf_tally_count (form, states, (TfTallyInput *) b.inputs->data, b.inputs->len, NULL);
   cr_expect_eq (t->late->len, 2);
   cr_expect (list_has (t->late, "deu-late.pdf") && list_has (t->late, "ita-late.pdf"));
