@@ -216,7 +216,8 @@ main (int argc, char **argv)
       "Form definition to emit (default: the shipped Circular 246 one)", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Where to write the form (default: annex2-circular-<number>.pdf)", "FILE" },
-    { "member-state", 'm', 0, G_OPTION_ARG_STRING, &o.member_state,
+    /* FILENAME: taken as given, not converted from the locale's charset. */
+    { "member-state", 'm', 0, G_OPTION_ARG_FILENAME, &o.member_state,
       "Pre-fill the Member State field with NAME", "NAME" },
     { "all-member-states", 'a', 0, G_OPTION_ARG_FILENAME, &o.all_dir,
       "Write one pre-filled form per Member State (at the consultation's date) "
@@ -232,8 +233,6 @@ main (int argc, char **argv)
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
 
-  /* Arguments are taken as UTF-8 whatever the locale says: a Member State
-   * name like "Côte d'Ivoire" must not fail in the C locale. */
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (GError) error = NULL;
   int status;
@@ -256,6 +255,13 @@ main (int argc, char **argv)
     {
       tf_cli_error ("--all-member-states writes one file per Member State: "
                     "it does not go with --member-state or --output");
+      status = TF_EXIT_USAGE;
+    }
+  else if (o.member_state && !g_utf8_validate (o.member_state, -1, NULL))
+    {
+      /* A Member State name like "Côte d'Ivoire" is read as UTF-8 whatever
+       * the locale says, so that it works in the C locale too. */
+      tf_cli_error ("--member-state must be UTF-8 text");
       status = TF_EXIT_USAGE;
     }
   else if (o.jobs < 1)

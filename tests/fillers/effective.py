@@ -57,8 +57,6 @@ def effective(fields, tool, base=None):
                 continue
             if loss["effect"] == "unset":
                 out[name] = None if name in radios else ""
-            elif loss["effect"] == "unchanged":
-                out[name] = (base or {}).get(name, None if name in radios else "")
             else:
                 fillerlib.die(PROG, "known-losses.json: unknown effect %r" % loss["effect"])
     return out

@@ -17,9 +17,8 @@
 var PROG = "fill mutool";
 
 function die(message) {
-	// mujs has no stderr of its own in 1.21: print, then throw for exit 1.
-	print(PROG + ": " + message);
-	throw new Error(PROG + ": " + message);
+	// mutool run prints an uncaught string on stderr and exits 1.
+	throw PROG + ": " + message;
 }
 
 if (scriptArgs.length < 3 || scriptArgs.length > 4)

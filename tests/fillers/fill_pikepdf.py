@@ -4,11 +4,16 @@
 Usage: fill_pikepdf.py IN.pdf SPEC.json OUT.pdf
 
 A text field gets its /V; a radio group gets its /V set to the on-state
-name and each kid's /AS set to that name or /Off. Then pikepdf's own
-appearance generation (qpdf's) redraws the text fields whose value changed,
-so the filled values show in viewers that use the appearance streams
-(the form says /NeedAppearances false). qpdf draws non-Latin text as "?"
-in those appearances (PDF-NOTES.md); the values themselves are exact.
+name and each kid's /AS set to that name or /Off. pikepdf 6 has no form
+API that draws a text field, so, as the usual pikepdf recipe does, the
+script sets /NeedAppearances true when it changed a text: viewers then
+redraw the fields (the stale blank /AP would hide the new value).
+
+Not used, and why: pikepdf's Pdf.generate_appearance_streams() (qpdf's
+generator) draws nothing readable with this form's field font: it writes
+one-byte codes ("?" for every non-Latin character) in a Type0 font whose
+codes are two bytes, without /Resources in the stream, and puts a
+multiline value on one line with a literal "\n".
 """
 
 import sys
@@ -57,10 +62,7 @@ def main(argv):
             fillerlib.die(PROG, "%s: field %s has type %s, not handled" % (src, name, ft))
 
     if changed_text:
-        # qpdf regenerates appearances only when /NeedAppearances is true,
-        # and clears it when done.
         pdf.Root.AcroForm.NeedAppearances = True
-        pdf.generate_appearance_streams()
     try:
         pdf.save(out)
     except (pikepdf.PdfError, OSError) as e:

@@ -2,10 +2,12 @@
 """Checks that a filled form reads back exactly, with Poppler glib.
 
 Usage: roundtrip-check.py OUT.pdf EFFECTIVE.json
+       roundtrip-check.py OUT.pdf --spec SPEC.json --tool TOOL [--base BASE.json]
 
 EFFECTIVE.json is what effective.py prints: every field of the contract
 with the value a correct reader must see (text: exact string, "" when
-empty; radio group: on-state name, or null when no option is on).
+empty; radio group: on-state name, or null when no option is on). The
+second form computes it in-process, as `effective.py [--base BASE] SPEC TOOL`.
 
 Values are read with Poppler's glib API through gi (an independent
 Poppler read, not tapform's reader):
@@ -128,14 +130,32 @@ def short(value):
     return s if len(s) <= 80 else s[:60] + "…(%d chars)" % len(value)
 
 
+USAGE = ("usage: roundtrip-check.py OUT.pdf EFFECTIVE.json\n"
+         "       roundtrip-check.py OUT.pdf --spec SPEC.json --tool TOOL [--base BASE.json]")
+
+
+def expected_from_args(args):
+    if len(args) == 1:
+        expected = fillerlib.load_json(args[0], PROG)
+        if not isinstance(expected, dict) or not isinstance(expected.get("fields"), dict):
+            fillerlib.die(PROG, '%s: expected an object with a "fields" object' % args[0], 2)
+        return expected["fields"]
+    opts = {}
+    while len(args) >= 2 and args[0] in ("--spec", "--tool", "--base"):
+        opts[args[0]] = args[1]
+        args = args[2:]
+    if args or "--spec" not in opts or "--tool" not in opts:
+        fillerlib.die(PROG, USAGE, 2)
+    import effective
+    base = fillerlib.load_spec(opts["--base"], PROG) if "--base" in opts else None
+    return effective.effective(fillerlib.load_spec(opts["--spec"], PROG), opts["--tool"], base)
+
+
 def main(argv):
-    if len(argv) != 3:
-        fillerlib.die(PROG, "usage: roundtrip-check.py OUT.pdf EFFECTIVE.json", 2)
-    path, expected_path = argv[1:]
-    expected = fillerlib.load_json(expected_path, PROG)
-    if not isinstance(expected, dict) or not isinstance(expected.get("fields"), dict):
-        fillerlib.die(PROG, '%s: expected an object with a "fields" object' % expected_path, 2)
-    expected = expected["fields"]
+    if len(argv) < 3:
+        fillerlib.die(PROG, USAGE, 2)
+    path = argv[1]
+    expected = expected_from_args(argv[2:])
     try:
         structure = read_structure(path)
     except (pikepdf.PdfError, OSError) as e:

@@ -165,3 +165,20 @@ Test (emit_cli, runs_installed_from_any_folder, .timeout = 120)
   tf_test_rmtree (work);
   tf_test_rmtree (prefix);
 }
+
+Test (emit_cli, a_member_state_with_accents_works_in_the_c_locale)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
+  const char *argv[] = { EMIT, "-q", "-m", "Côte d'Ivoire", "-o", "civ.pdf", NULL };
+  int status = 0;
+  g_autofree char *err = NULL;
+  cr_assert (g_spawn_sync (dir, (char **) argv, env, 0, NULL, NULL, NULL, &err, &status, NULL));
+  cr_expect (WIFEXITED (status) && WEXITSTATUS (status) == 0, "%s", err);
+  g_autofree char *pdf = g_build_filename (dir, "civ.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *totext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  cr_assert_eq (tf_test_run (totext, &text, NULL), 0);
+  cr_expect_not_null (strstr (text, "Côte d'Ivoire"), "%s", text);
+  tf_test_rmtree (dir);
+}
