@@ -211,7 +211,8 @@ layout_addresses (Flow *f)
         continue;
       add_run (f, TF_FONT_REGULAR, SMALL, fx, baseline (fy, SMALL, 0, 0), 0.35, field->label);
       fy -= SMALL + 2.5;
-      double h = field->multiline ? 3 * FIELD_LINE + 6 : FIELD_H;
+      /* An address is often five lines. */
+      double h = field->multiline ? 5 * FIELD_LINE + 6 : FIELD_H;
       add_text_field (f, field, fx, fy, fw, h);
       fy -= h + 5;
     }

@@ -118,34 +118,16 @@ write_glyph_map (HPDF_Dict map, const Coverage *c)
   HPDF_Stream_Write (map->stream, bytes, (HPDF_UINT) size);
 }
 
-/* A ToUnicode CMap mapping each kept code to itself, as bfrange entries
- * that never cross a last-byte boundary (as the CMap format requires), at
- * most 100 to a block. */
+/* A ToUnicode CMap mapping every BMP code but the surrogates to itself
+ * (the codes are code points), as bfrange entries that never cross a
+ * last-byte boundary (as the CMap format requires), 100 to a block. All of
+ * them, not only the kept ones: pdf.js, filling a field with text the font
+ * has no glyph for (Arabic, Chinese), can still encode it, and keeps the
+ * form's appearances instead of dropping them and setting
+ * /NeedAppearances for every viewer to redo. */
 static void
-write_to_unicode (HPDF_Dict cmap, const Coverage *c)
+write_to_unicode (HPDF_Dict cmap)
 {
-  g_autoptr (GString) ranges = g_string_new (NULL);
-  guint in_block = 0;
-  g_autoptr (GString) body = g_string_new (NULL);
-
-  for (guint i = 0; i < c->codes->len;)
-    {
-      guint16 first = g_array_index (c->codes, guint16, i), last = first;
-      guint j = i + 1;
-      while (j < c->codes->len && g_array_index (c->codes, guint16, j) == last + 1
-             && ((last + 1) & 0xFF) != 0)
-        last = g_array_index (c->codes, guint16, j++);
-      g_string_append_printf (ranges, "<%04X> <%04X> <%04X>\n", first, last, first);
-      in_block++;
-      i = j;
-      if (in_block == 100 || i == c->codes->len)
-        {
-          g_string_append_printf (body, "%u beginbfrange\n%sendbfrange\n", in_block, ranges->str);
-          g_string_truncate (ranges, 0);
-          in_block = 0;
-        }
-    }
-
   g_autoptr (GString) s = g_string_new (
     "/CIDInit /ProcSet findresource begin\n"
     "12 dict begin\n"
@@ -154,7 +136,22 @@ write_to_unicode (HPDF_Dict cmap, const Coverage *c)
     "/CMapName /Adobe-Identity-UCS def\n"
     "/CMapType 2 def\n"
     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-  g_string_append (s, body->str);
+  GArray *blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint high = 0; high < 0x100; high++)
+    if (high < 0xD8 || high > 0xDF)
+      g_array_append_val (blocks, high);
+  for (guint i = 0; i < blocks->len; i += 100)
+    {
+      guint n = MIN (100, blocks->len - i);
+      g_string_append_printf (s, "%u beginbfrange\n", n);
+      for (guint j = i; j < i + n; j++)
+        {
+          guint high = g_array_index (blocks, guint, j);
+          g_string_append_printf (s, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
+        }
+      g_string_append (s, "endbfrange\n");
+    }
+  g_array_unref (blocks);
   g_string_append (s, "endcmap\n"
                       "CMapName currentdict /CMap defineresource pop\n"
                       "end\nend\n");
@@ -185,7 +182,7 @@ tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
   Coverage c = coverage_build (font, keep);
   HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c));
   write_glyph_map (attr->map_stream, &c);
-  write_to_unicode (attr->cmap_stream, &c);
+  write_to_unicode (attr->cmap_stream);
   coverage_clear (&c);
 
   if (HPDF_GetError (doc) != HPDF_OK)

@@ -190,3 +190,24 @@ Test (fill_roundtrip, pypdf_radio_loss_is_real)
                       "%s", err);
   cr_expect_null (strstr (err, "sender."), "pypdf's text values should be exact:\n%s", err);
 }
+
+/* pdf.js, given text the field font has no glyph for (Arabic), used to
+ * drop the field's appearance and set /NeedAppearances for the whole form
+ * when its ToUnicode did not cover that text; every viewer then redrew
+ * every widget (Poppler without ZapfDingbats drew the ticks empty). With
+ * an identity ToUnicode over the BMP it keeps the form's appearances. */
+Test (fill_roundtrip, pdfjs_keeps_appearances_with_arabic_text)
+{
+  need ("pdfjs");
+  g_autofree char *out = fill ("pdfjs", fx.blank, SCENARIO ("sender-arabic"), "arabic-ap");
+  static const char script[] =
+    "import sys, pikepdf\n"
+    "pdf = pikepdf.open(sys.argv[1])\n"
+    "form = pdf.Root.AcroForm\n"
+    "print(bool(form.get('/NeedAppearances', False)))\n"
+    "print(sum(1 for page in pdf.pages for a in page.get('/Annots', []) if '/AP' not in a))\n";
+  const char *argv[] = { PYTHON, "-c", script, out, NULL };
+  g_autofree char *report = NULL;
+  cr_assert_eq (run (argv, &report), 0, "%s", report);
+  cr_expect_str_eq (report, "False\n0\n", "NeedAppearances, widgets without /AP:\n%s", report);
+}
