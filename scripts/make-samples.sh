@@ -1,12 +1,65 @@
 #!/bin/sh
-# Regenerates samples/: the emitted blank Circular 246 form and one form
-# pre-filled for a Member State. Byte-stable: the creation date is fixed
-# to the circular's date. Usage: scripts/make-samples.sh [BUILD-DIR]
+# Regenerates samples/: the emitted blank Circular 246 form, one form
+# pre-filled for a Member State, and samples/replies/: returned replies
+# filled with independent tools (tests/fillers) — complete, incomplete,
+# contradictory, in several scripts — and hostile files, so that the
+# README's main command reads something real.
+# Needs the test tools (scripts/setup.sh --tests) and a build.
+# Usage: scripts/make-samples.sh [BUILD-DIR]
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
 export SOURCE_DATE_EPOCH=1587513600   # 2020-04-22, the date of Circular 246
+fill=tests/fillers/fill
+scenarios=tests/fillers/scenarios
 mkdir -p samples
 "$build/tapform-emit" -q -o samples/annex2-circular-246.pdf
 "$build/tapform-emit" -q -m "France" -o samples/annex2-circular-246-FRA.pdf
-echo "make-samples: wrote samples/annex2-circular-246.pdf and samples/annex2-circular-246-FRA.pdf" >&2
+
+out=samples/replies
+rm -rf "$out"
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+blank=samples/annex2-circular-246.pdf
+
+# name            tool         scenario
+while read -r name tool scenario; do
+  if "$fill" --available "$tool" >/dev/null 2>&1; then
+    "$fill" "$tool" "$blank" "$scenarios/$scenario.json" "$out/$name.pdf"
+  else
+    echo "make-samples: $tool is not available: $name.pdf skipped" >&2
+  fi
+done <<'LIST'
+gbr-complete             poppler      all-assign-none
+fra-complete-accents     pdfjs        sender-french
+esp-complete             pdfium       sender-spanish
+ukr-cyrillic             mutool       sender-cyrillic
+sau-arabic               pdfjs        sender-arabic
+chn-chinese              poppler      sender-chinese
+irl-quotes               pdftk        quotes-punctuation
+swe-long-address         pikepdf      long-address
+deu-itu-style            mutool-full  member-state-itu-style
+deu-misspelled           poppler      member-state-misspelled
+gbr-contradictory        pikepdf      withhold-with-comments
+gbr-some-unanswered      pdfium       some-unanswered
+gbr-assign-no-comments   pdfjs        assign-without-comments
+gbr-pypdf-radios-lost    pypdf        all-assign-none
+formula-like             pikepdf      formula-like
+empty                    poppler      empty
+LIST
+
+# Hostile and unusable files: each must give one "invalid" record.
+printf 'Dear Sir/Madam, please find our reply attached.\n' > "$out/hostile-not-a-pdf.pdf"
+head -c 20000 "$out/gbr-complete.pdf" > "$out/hostile-truncated.pdf"
+pdftoppm -r 20 -f 1 -l 1 -png -singlefile "$blank" "$tmp/photo" && cp "$tmp/photo.png" "$out/hostile-photo-named.pdf"
+qpdf --encrypt secret secret 256 -- "$out/gbr-complete.pdf" "$out/hostile-user-password.pdf"
+qpdf --encrypt "" owner 256 -- "$out/fra-complete-accents.pdf" "$out/fra-owner-password-only.pdf"
+# Printed to PDF: the page kept, the form gone (qpdf drops the AcroForm).
+qpdf --flatten-annotations=all --generate-appearances "$out/gbr-complete.pdf" "$out/hostile-flattened.pdf"
+# Another form: the same layout under another form id.
+sed 's/"id": "tsb-246-annex2"/"id": "tsb-247-annex2"/' forms/tsb-246-annex2.json > "$tmp/other.json"
+"$build/tapform-emit" -q -f "$tmp/other.json" -o "$out/hostile-other-form.pdf"
+: > "$out/hostile-empty.pdf"
+
+echo "make-samples: wrote samples/*.pdf and $(ls "$out" | wc -l) files in $out" >&2
