@@ -63,7 +63,11 @@ typedef struct {
 
 typedef struct {
   TfReadOutcome outcome;
-  char *detail;         /* why the read failed, in plain words; NULL if OK */
+  char *detail;         /* why the read failed, in plain words, NULL if OK:
+                           UNREADABLE: the system's reason ("No such file
+                           or directory"); NOT_PDF: "a PNG image, not a
+                           PDF"; DAMAGED: "the PDF is cut short: ...";
+                           ENCRYPTED: a sentence */
   char *sha256;         /* lower-case hex of the file's bytes */
   guint64 size;         /* bytes */
   guint n_pages;

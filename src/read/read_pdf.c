@@ -18,7 +18,8 @@
 static gboolean
 contains (const guint8 *data, gsize len, const char *needle)
 {
-  return memmem (data, len, needle, strlen (needle)) != NULL;
+  /* An empty GBytes may hold NULL, which memmem must not get. */
+  return len > 0 && memmem (data, len, needle, strlen (needle)) != NULL;
 }
 
 static TfRawKind
@@ -96,7 +97,8 @@ static TfRawReply *
 read_document (GBytes *bytes)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  /* Poppler 22.12 declares no g_autoptr for its types. */
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
   if (doc == NULL)
     {
       if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
@@ -116,6 +118,7 @@ read_document (GBytes *bytes)
     g_clear_pointer (&raw->producer, g_free);
   for (guint i = 0; i < raw->n_pages; i++)
     read_page (raw, doc, i);
+  g_object_unref (doc);
   return raw;
 }
 
@@ -142,30 +145,42 @@ tf_read_bytes (GBytes *bytes)
   return raw;
 }
 
+static TfRawReply *
+too_large (void)
+{
+  return tf_raw_reply_new (TF_READ_UNREADABLE,
+                           "it is larger than %d MiB, too large to be a reply form",
+                           TF_READ_MAX_SIZE >> 20);
+}
+
 TfRawReply *
 tf_read_file (const char *path)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO named *.pdf must not block the run. */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
-    return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot open the file: %s",
-                             g_strerror (errno));
+    return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (errno));
   struct stat st;
   if (fstat (fd, &st) != 0)
     {
       int saved = errno;
       close (fd);
-      return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot read the file: %s",
-                               g_strerror (saved));
+      return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (saved));
     }
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
       return tf_raw_reply_new (TF_READ_UNREADABLE, S_ISDIR (st.st_mode)
-                                                     ? "is a folder, not a file"
-                                                     : "is not a regular file");
+                                                     ? "it is a folder, not a file"
+                                                     : "it is not a regular file");
+    }
+  if (st.st_size > TF_READ_MAX_SIZE)
+    {
+      close (fd);
+      return too_large ();
     }
   /* Read to the end whatever fstat said: the file may be growing. */
-  GByteArray *buf = g_byte_array_sized_new ((guint) MIN (st.st_size + 1, G_MAXUINT32 / 2));
+  GByteArray *buf = g_byte_array_sized_new ((guint) st.st_size + 1);
   guint8 chunk[65536];
   for (;;)
     {
@@ -179,8 +194,13 @@ tf_read_file (const char *path)
           int saved = errno;
           close (fd);
           g_byte_array_unref (buf);
-          return tf_raw_reply_new (TF_READ_UNREADABLE, "cannot read the file: %s",
-                                   g_strerror (saved));
+          return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (saved));
+        }
+      if (buf->len + (guint64) got > TF_READ_MAX_SIZE)
+        {
+          close (fd);
+          g_byte_array_unref (buf);
+          return too_large ();
         }
       g_byte_array_append (buf, chunk, (guint) got);
     }

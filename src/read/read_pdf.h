@@ -37,9 +37,14 @@
  * it works). Returns a new raw reply, never NULL. */
 TfRawReply *tf_read_bytes (GBytes *bytes);
 
+/* Files larger than this are not read (a filled form is ~150 KB; a scanned
+ * reply a few MB). */
+#define TF_READ_MAX_SIZE (256 << 20)
+
 /* Reads the file at `path` once and then as tf_read_bytes(). Returns a new
- * raw reply, never NULL: TF_READ_UNREADABLE with the system's reason when
- * the file cannot be read (missing, a folder, no permission...). */
+ * raw reply, never NULL: TF_READ_UNREADABLE with the reason when the file
+ * cannot be read (missing, a folder, a FIFO, no permission, larger than
+ * TF_READ_MAX_SIZE...). */
 TfRawReply *tf_read_file (const char *path);
 
 #endif

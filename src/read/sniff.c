@@ -40,7 +40,7 @@ char *
 tf_sniff_describe (const guint8 *data, gsize len)
 {
   if (len == 0)
-    return g_strdup ("an empty file");
+    return g_strdup ("empty");
   for (gsize i = 0; i < G_N_ELEMENTS (magics); i++)
     if (len >= magics[i].len && memcmp (data, magics[i].magic, magics[i].len) == 0)
       return g_strdup (magics[i].kind);
@@ -64,11 +64,11 @@ tf_sniff_describe (const guint8 *data, gsize len)
   gboolean valid = g_utf8_validate ((const char *) p, (gssize) n, &end);
   gsize text_len = (gsize) ((const guint8 *) end - p);
   if (!valid && n - text_len > 3)
-    return g_strdup ("a file of an unknown kind");
+    return g_strdup ("of an unknown kind");
   for (gsize i = 0; i < text_len; i++)
     if (p[i] < 0x20 && !g_ascii_isspace (p[i]))
-      return g_strdup ("a file of an unknown kind");
+      return g_strdup ("of an unknown kind");
   if (n == 0)
-    return g_strdup ("a file of blank text");
-  return g_strdup ("a text file");
+    return g_strdup ("blank text");
+  return g_strdup ("plain text");
 }

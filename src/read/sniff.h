@@ -7,9 +7,10 @@
 
 #include <glib.h>
 
-/* A short phrase for the kind of file `data` holds: "an empty file",
- * "a PNG image", "a ZIP archive (or a Word, Excel or OpenDocument file)",
- * "a text file", "a file of an unknown kind"... Newly allocated. */
+/* A short phrase for the kind of file `data` holds, to follow "The file
+ * is": "empty", "a PNG image", "a ZIP archive (or a Word, Excel or
+ * OpenDocument file)", "plain text", "of an unknown kind"... Newly
+ * allocated. */
 char *tf_sniff_describe (const guint8 *data, gsize len);
 
 #endif

@@ -89,6 +89,12 @@ typedef struct {
   GDateTime *pdf_modified;
 } TfReply;
 
+/* A new record for `file` (copied, made valid UTF-8) with one NULL sender
+ * value per sender field of `form` (may be NULL: none), no texts, no
+ * problems, status complete, source fields: for code that builds a record
+ * itself (tests, a register reading records back). Free with
+ * tf_reply_free(). */
+TfReply *tf_reply_new_empty (const TfForm *form, const char *file);
 void tf_reply_free (TfReply *reply);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfReply, tf_reply_free)
 

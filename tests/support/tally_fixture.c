@@ -1,6 +1,6 @@
 #include "tally_fixture.h"
 
-#include "reply/reply_private.h"
+#include "reply/reply.h"
 
 TfReply *
 make_reply (const TfForm *form, const Row *row)

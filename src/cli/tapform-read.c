@@ -1,0 +1,371 @@
+/* tapform-read — reads returned reply forms (PDF) into reply records. */
+#include "common/cli.h"
+
+#include "common/tf_data.h"
+#include "common/tf_error.h"
+#include "form/form.h"
+#include "form/member_states.h"
+#include "out/record_writer.h"
+#include "pdf/emit.h"
+#include "read/read_pdf.h"
+#include "reply/reply.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char summary[] =
+  "Reads returned reply forms (PDF) of an ITU-T Member State consultation and\n"
+  "prints one reply record per input file: the sender, the answer for each\n"
+  "text, the problems found, and a status (complete, incomplete, invalid).\n"
+  "A FOLDER is searched recursively for *.pdf files (any case), read in the\n"
+  "byte order of their paths.";
+
+static const char description[] =
+  "Output formats (--format):\n"
+  "  jsonl  one JSON record per line (the default)\n"
+  "  json   one JSON array of records\n"
+  "  csv    one row per reply, fixed columns; values starting with = + - @,\n"
+  "         tab or CR get a leading ' so that a spreadsheet never runs them\n"
+  "The record, the CSV columns and the problem codes are described in the README.\n"
+  "\n"
+  "Examples:\n"
+  "  tapform-read replies/                  JSON Lines on standard output\n"
+  "  tapform-read --format csv --csv-bom -o replies.csv replies/\n"
+  "\n"
+  "Messages on standard error have one shape:\n"
+  "  tapform-read: FILE: what went wrong\n"
+  "\n"
+  "Exit status:\n"
+  "  0  every reply is complete\n"
+  "  1  some reply is incomplete or invalid (its record says why)\n"
+  "  2  usage error; the form definition or Member State data was refused;\n"
+  "     an input file or folder could not be read (it still gets a record);\n"
+  "     or the records could not be written\n";
+
+typedef struct {
+  char *form_path;
+  char *output;
+  char *format;
+  gboolean csv_bom;
+  gboolean version;
+} Options;
+
+/* One file to read: its path, the name its record shows, and, when the
+ * file was already known to be unreadable while listing, why. */
+typedef struct {
+  char *path;
+  char *display;
+  char *error;
+} Input;
+
+static void
+input_free (Input *in)
+{
+  g_free (in->path);
+  g_free (in->display);
+  g_free (in->error);
+  g_free (in);
+}
+
+static void
+add_input (GPtrArray *inputs, const char *path, const char *error)
+{
+  Input *in = g_new0 (Input, 1);
+  in->path = g_strdup (path);
+  in->display = g_filename_display_name (path);
+  in->error = g_strdup (error);
+  g_ptr_array_add (inputs, in);
+}
+
+static gboolean
+is_pdf_name (const char *name)
+{
+  gsize n = strlen (name);
+  return n >= 4 && g_ascii_strcasecmp (name + n - 4, ".pdf") == 0;
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Lists the PDFs under `dir` into `found` (paths) and the folders that
+ * cannot be read into `unreadable` (path, reason, path, reason...).
+ * `visited` holds the folders seen ("dev:ino"), so that a symbolic link
+ * loop ends. */
+static void
+walk (const char *dir, GPtrArray *found, GPtrArray *unreadable, GHashTable *visited)
+{
+  struct stat st;
+  if (stat (dir, &st) == 0)
+    {
+      char *id = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
+      if (!g_hash_table_add (visited, id))
+        return;
+    }
+  DIR *d = opendir (dir);
+  if (d == NULL)
+    {
+      int saved = errno;
+      g_ptr_array_add (unreadable, g_strdup (dir));
+      g_ptr_array_add (unreadable, g_strdup (g_strerror (saved)));
+      return;
+    }
+  struct dirent *entry;
+  while ((entry = readdir (d)) != NULL)
+    {
+      const char *name = entry->d_name;
+      if (g_str_equal (name, ".") || g_str_equal (name, ".."))
+        continue;
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        walk (path, found, unreadable, visited);
+      else if (is_pdf_name (name))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+  closedir (d);
+}
+
+/* Turns the command line's files and folders into the list of inputs, in
+ * order: each argument in turn, a folder's PDFs sorted by path. A folder
+ * that cannot be read is listed too, with its reason (it gets a record);
+ * one that holds no PDF is worth a warning. */
+static void
+list_inputs (char **args, GPtrArray *inputs)
+{
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      struct stat st;
+      if (stat (args[i], &st) != 0 || !S_ISDIR (st.st_mode))
+        {
+          add_input (inputs, args[i], NULL);
+          continue;
+        }
+      g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, NULL);
+      walk (args[i], found, unreadable, visited);
+      /* Unreadable folders take their place in the order like files. */
+      g_autoptr (GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint j = 0; j + 1 < unreadable->len; j += 2)
+        {
+          g_ptr_array_add (found, g_strdup (unreadable->pdata[j]));
+          g_hash_table_insert (reasons, unreadable->pdata[j], unreadable->pdata[j + 1]);
+        }
+      g_ptr_array_sort (found, compare_paths);
+      for (guint j = 0; j < found->len; j++)
+        add_input (inputs, found->pdata[j], g_hash_table_lookup (reasons, found->pdata[j]));
+      if (found->len == 0)
+        {
+          g_autofree char *shown = g_filename_display_name (args[i]);
+          tf_cli_warning ("%s: no PDF file in this folder", shown);
+        }
+    }
+}
+
+static TfMemberStates *
+load_member_states (GError **error)
+{
+  g_autofree char *states = tf_data_find ("forms/member-states.json", error);
+  if (states == NULL)
+    return NULL;
+  g_autofree char *names = tf_data_find ("forms/member-state-names.json", error);
+  return names ? tf_member_states_load (states, names, error) : NULL;
+}
+
+/* Where the records go: standard output, or a temporary file beside
+ * --output that replaces it once everything is written. */
+typedef struct {
+  FILE *fp;
+  char *tmp;
+} Sink;
+
+static gboolean
+sink_open (Sink *sink, const char *output)
+{
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      sink->fp = stdout;
+      return TRUE;
+    }
+  sink->tmp = g_strconcat (output, ".XXXXXX", NULL);
+  int fd = g_mkstemp (sink->tmp);
+  if (fd < 0 || (sink->fp = fdopen (fd, "wb")) == NULL)
+    {
+      int saved = errno;
+      g_autofree char *shown = g_filename_display_name (output);
+      tf_cli_error ("%s: cannot write: %s", shown, g_strerror (saved));
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (sink->tmp);
+        }
+      g_clear_pointer (&sink->tmp, g_free);
+      return FALSE;
+    }
+  /* mkstemp makes it 0600: give the output the mode a new file gets. */
+  mode_t mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  return TRUE;
+}
+
+static gboolean
+sink_close (Sink *sink, const char *output, gboolean keep)
+{
+  if (sink->tmp == NULL)
+    return keep;
+  gboolean ok = fclose (sink->fp) == 0 && keep;
+  if (ok && g_rename (sink->tmp, output) != 0)
+    {
+      g_autofree char *shown = g_filename_display_name (output);
+      tf_cli_error ("%s: cannot write: %s", shown, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (sink->tmp);
+  g_free (sink->tmp);
+  return ok;
+}
+
+/* Reads one input into its record; reports on stderr what the caller must
+ * hear about (an input that cannot be read). Sets *io_error then. */
+static TfReply *
+read_one (const TfReplyChecker *checker, const Input *in, gboolean *io_error)
+{
+  if (in->error != NULL)
+    {
+      tf_cli_error ("%s: cannot read the folder: %s", in->display, in->error);
+      *io_error = TRUE;
+      g_autofree char *message = g_strdup_printf (
+        "The folder cannot be read (%s): check that it is readable, and read it "
+        "again.", in->error);
+      return tf_reply_new_invalid (tf_reply_checker_form (checker), in->display, NULL,
+                                   TF_PROBLEM_UNREADABLE, message);
+    }
+  g_autoptr (TfRawReply) raw = tf_read_file (in->path);
+  if (raw->outcome == TF_READ_UNREADABLE)
+    {
+      tf_cli_error ("%s: cannot be read: %s", in->display, raw->detail);
+      *io_error = TRUE;
+    }
+  return tf_reply_check (checker, in->display, raw);
+}
+
+static int
+run (const Options *o, char **args)
+{
+  TfRecordWriterOptions writer_options = TF_RECORD_WRITER_OPTIONS_INIT;
+  if (o->format != NULL && !tf_record_format_from_name (o->format, &writer_options.format))
+    {
+      tf_cli_error ("unknown format \"%s\": use jsonl, json or csv (try --help)", o->format);
+      return TF_EXIT_USAGE;
+    }
+  writer_options.csv_bom = o->csv_bom;
+  if (o->csv_bom && writer_options.format != TF_FORMAT_CSV)
+    tf_cli_warning ("--csv-bom applies to --format csv only: ignored");
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TfForm) form = o->form_path ? tf_form_load (o->form_path, &error)
+                                         : tf_form_load_default (&error);
+  g_autoptr (TfEmitter) emitter = form ? tf_emitter_new (form, &error) : NULL;
+  g_autoptr (TfMemberStates) states = emitter ? load_member_states (&error) : NULL;
+  g_autoptr (TfReplyChecker) checker =
+    states ? tf_reply_checker_new (form, tf_emitter_layout (emitter), states, NULL, &error)
+           : NULL;
+  if (checker == NULL)
+    {
+      tf_cli_error ("%s", error->message);
+      return TF_EXIT_USAGE;
+    }
+
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  list_inputs (args, inputs);
+  gboolean io_error = FALSE;   /* some input could not be read */
+
+  Sink sink = { NULL, NULL };
+  if (!sink_open (&sink, o->output))
+    return TF_EXIT_USAGE;
+  g_autoptr (TfRecordWriter) writer = tf_record_writer_new (sink.fp, form, &writer_options);
+  gboolean write_ok = TRUE;
+  gboolean all_complete = TRUE;
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      g_autoptr (TfReply) reply = read_one (checker, inputs->pdata[i], &io_error);
+      if (reply->status != TF_STATUS_COMPLETE)
+        all_complete = FALSE;
+      if (write_ok && !tf_record_writer_add (writer, reply, &error))
+        write_ok = FALSE;
+    }
+  if (write_ok && !tf_record_writer_finish (writer, &error))
+    write_ok = FALSE;
+  if (!write_ok)
+    {
+      g_autofree char *shown = g_filename_display_name (o->output ? o->output : "-");
+      tf_cli_error ("%s: %s", o->output ? shown : "standard output", error->message);
+    }
+  if (!sink_close (&sink, o->output, write_ok))
+    write_ok = FALSE;
+
+  if (!write_ok || io_error)
+    return TF_EXIT_USAGE;
+  return all_complete ? TF_EXIT_OK : TF_EXIT_PROBLEMS;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_set_prgname ("tapform-read");
+  Options o = { 0 };
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
+      "Output format: jsonl (default), json or csv", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+      "Write the records to FILE (replaced once all are written) instead of "
+      "standard output", "FILE" },
+    { "form", 'f', 0, G_OPTION_ARG_FILENAME, &o.form_path,
+      "Form definition the replies answer (default: the shipped Circular 246 one)",
+      "FILE" },
+    { "csv-bom", 0, 0, G_OPTION_ARG_NONE, &o.csv_bom,
+      "Start CSV output with a UTF-8 byte order mark (for Excel)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE|FOLDER...");
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  g_autoptr (GError) error = NULL;
+  int status;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      tf_cli_error ("%s (try --help)", error->message);
+      status = TF_EXIT_USAGE;
+    }
+  else if (o.version)
+    {
+      printf ("tapform-read %s\n", TAPFORM_VERSION);
+      status = TF_EXIT_OK;
+    }
+  else if (argc < 2)
+    {
+      tf_cli_error ("no file or folder to read (try --help)");
+      status = TF_EXIT_USAGE;
+    }
+  else
+    status = run (&o, argv + 1);
+
+  g_free (o.form_path);
+  g_free (o.output);
+  g_free (o.format);
+  return status;
+}

@@ -1,0 +1,85 @@
+/* read_support.h — what the reader's tests share: the shipped form with its
+ * layout, Member States and checker; a temporary folder; emitting the form;
+ * filling it with pikepdf (an independent filler); running tapform-read.
+ *
+ * Every function fails the current Criterion test on a setup error, so a
+ * test reads as its scenario. Ownership: *_new() results are the caller's
+ * (free with the matching *_free()); other pointers are borrowed.
+ */
+#ifndef READ_SUPPORT_H
+#define READ_SUPPORT_H
+
+#include "form/form.h"
+#include "form/member_states.h"
+#include "pdf/emit.h"
+#include "read/raw_reply.h"
+#include "reply/reply.h"
+
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  TfForm *form;
+  TfEmitter *emitter;
+  const TfLayout *layout;     /* borrowed from emitter */
+  TfMemberStates *states;
+  TfReplyChecker *checker;
+  JsonNode *schema;           /* docs/reply-record.schema.json */
+} ReadTestReader;
+
+ReadTestReader *read_test_reader_new (void);
+void read_test_reader_free (ReadTestReader *r);
+
+/* A raw reply as a perfect read of the form filled with `values` (field
+ * name, value, field name, value..., NULL): form.id set, every text field
+ * present (with its value or none), every radio widget with the /TU and
+ * rectangle of the layout, on when `values` names its on-state for its
+ * group. New; free with tf_raw_reply_free(). */
+TfRawReply *read_test_raw_new (const ReadTestReader *r, const char *const *values);
+/* The radio widget of `raw` that the layout places for `state` of
+ * `group`, found by its position in raw->radios (as read_test_raw_new()
+ * made it); borrowed. */
+TfRawRadio *read_test_raw_radio (const ReadTestReader *r, TfRawReply *raw,
+                                 const char *group, const char *state);
+
+/* A new temporary folder (remove with read_test_rmrf(); g_free the path). */
+char *read_test_tmpdir (void);
+/* Removes `path` and everything under it (permissions restored first). */
+void read_test_rmrf (const char *path);
+
+/* Writes the blank form (pre-filled with `member_state` unless NULL) to
+ * DIR/NAME; returns the new path. */
+char *read_test_emit (const ReadTestReader *r, const char *dir, const char *name,
+                    const char *member_state);
+
+/* Fills `in` into `out` with pikepdf following `spec`, a JSON object:
+ *   "values":  {"sender.name": "…", "text.x1054.authority": "assign", …}
+ *              text: /V; radio: the group's /V and each kid's /AS; ""
+ *              for a radio clears it (/Off)
+ *   "remove":  ["form.id", …] fields removed with their widgets
+ *   "tu":      {"GROUP": ["/TU of kid 0", "/TU of kid 1"]}
+ *   "on_state":{"GROUP": ["assign", "assign"]} renames each kid's on-state
+ *   "move":    {"GROUP": [[dx, dy], [dx, dy]]} shifts each kid's /Rect
+ *   "cropbox": [x0, y0, x1, y1] on every page
+ *   "reverse": true reverses every /Kids and /Annots array
+ *   "info":    {"/ModDate": "D:20200801120000Z"}
+ *   "save":    {"linearize": true, "object_streams": "generate"}
+ * Fails the test if pikepdf fails. */
+void read_test_fill (const char *in, const char *spec, const char *out);
+
+/* The record of `path` through the library path (read, check). */
+TfReply *read_test_reply (const ReadTestReader *r, const char *path);
+
+/* Asserts that the record's JSON validates against the schema. */
+void read_test_assert_schema (const ReadTestReader *r, const TfReply *reply);
+
+/* Runs build/tapform-read with `args` (NULL-terminated); returns its exit
+ * status and sets *out and *err (new strings; either may be NULL). */
+int read_test_run (const char *const *args, char **out, char **err);
+
+/* Whether `code` is among the problem codes of `reply`. */
+gboolean read_test_has_problem (const TfReply *reply, TfProblemCode code);
+/* The problem codes of `reply`, sorted and space-separated: a new string,
+ * "" when none. For assertions that name every expected code. */
+char *read_test_problem_codes (const TfReply *reply);
+
+#endif
