@@ -23,10 +23,27 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 blank=samples/annex2-circular-246.pdf
 
+# Sets a reply's PDF modification date (ISO 8601), as its filler would have
+# on that day: the tally takes it as the date the reply was received, and a
+# file's own time is lost in a git checkout. (pikepdf rewrites the file.)
+stamp() {
+  /usr/bin/python3 - "$1" "$2" <<'PY'
+import sys, datetime, pikepdf
+path, iso = sys.argv[1], sys.argv[2]
+when = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    pdf.docinfo["/ModDate"] = when.strftime("D:%Y%m%d%H%M%SZ")
+    pdf.save(path)
+PY
+}
+
 # name            tool         scenario
+day=1
 while read -r name tool scenario; do
   if "$fill" --available "$tool" >/dev/null 2>&1; then
     "$fill" "$tool" "$blank" "$scenarios/$scenario.json" "$out/$name.pdf"
+    stamp "$out/$name.pdf" "$(printf '2020-07-%02dT10:00:00Z' "$day")"
+    day=$((day + 1))
   else
     echo "make-samples: $tool is not available: $name.pdf skipped" >&2
   fi
@@ -63,3 +80,20 @@ sed 's/"id": "tsb-246-annex2"/"id": "tsb-247-annex2"/' forms/tsb-246-annex2.json
 : > "$out/hostile-empty.pdf"
 
 echo "make-samples: wrote samples/*.pdf and $(ls "$out" | wc -l) files in $out" >&2
+
+# A consultation whose tally is known by hand (scripts/make-consultation.py
+# says how it is made; tests/fixtures/consultation-tally.json is the tally),
+# with its chart and review report.
+cons=samples/consultation
+rm -rf "$cons"
+mkdir -p "$cons"
+/usr/bin/python3 scripts/make-consultation.py "$tmp/specs" | while read -r name tool moddate; do
+  "$fill" "$tool" "$blank" "$tmp/specs/$name.json" "$cons/$name.pdf"
+  stamp "$cons/$name.pdf" "$moddate"
+done
+cp "$out/hostile-photo-named.pdf" "$cons/scan.pdf"
+status=0
+"$build/tapform-read" --tally --chart samples/consultation-chart.png \
+  --review samples/consultation-review.pdf -o samples/consultation-tally.txt "$cons" || status=$?
+[ "$status" -le 1 ] || { echo "make-samples: tapform-read failed ($status)" >&2; exit 1; }
+echo "make-samples: wrote $(ls "$cons" | wc -l) replies in $cons, its tally, chart and review" >&2

@@ -9,6 +9,10 @@
 #include "pdf/emit.h"
 #include "read/read_pdf.h"
 #include "reply/reply.h"
+#include "report/chart.h"
+#include "report/review.h"
+#include "tally/tally.h"
+#include "tally/tally_format.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -34,9 +38,18 @@ static const char description[] =
   "         tab or CR get a leading ' so that a spreadsheet never runs them\n"
   "The record, the CSV columns and the problem codes are described in the README.\n"
   "\n"
+  "Counting (--tally, --chart, --review): per text, the replies counted, assign,\n"
+  "withhold, unanswered, and the support against the form's threshold (70 %%\n"
+  "for Circular 246). Only Member States count, one reply each (the latest:\n"
+  "PDF modification date, then file time, then order given); invalid replies\n"
+  "and unrecognized Member States are listed as not counted; replies dated\n"
+  "after the deadline are listed as late and not counted without --count-late.\n"
+  "With --tally the tally is printed instead of the records.\n"
+  "\n"
   "Examples:\n"
   "  tapform-read replies/                  JSON Lines on standard output\n"
   "  tapform-read --format csv --csv-bom -o replies.csv replies/\n"
+  "  tapform-read --tally --chart support.png --review review.pdf replies/\n"
   "\n"
   "Messages on standard error have one shape:\n"
   "  tapform-read: FILE: what went wrong\n"
@@ -54,7 +67,19 @@ typedef struct {
   char *format;
   gboolean csv_bom;
   gboolean version;
+  gboolean tally;
+  char *tally_format;
+  char *chart;
+  char *review;
+  gboolean count_late;
 } Options;
+
+/* Whether the run counts the replies (and so keeps them all). */
+static gboolean
+counting (const Options *o)
+{
+  return o->tally || o->chart || o->review;
+}
 
 /* One file to read: its path, the name its record shows, and, when the
  * file was already known to be unreadable while listing, why. */
@@ -260,6 +285,61 @@ read_one (const TfReplyChecker *checker, const Input *in, gboolean *io_error)
   return tf_reply_check (checker, in->display, raw);
 }
 
+static void
+unref_time (gpointer time)
+{
+  if (time != NULL)
+    g_date_time_unref (time);
+}
+
+/* The file's modification time, or NULL. */
+static GDateTime *
+file_time (const char *path)
+{
+  GStatBuf st;
+  if (path == NULL || g_stat (path, &st) != 0)
+    return NULL;
+  return g_date_time_new_from_unix_utc (st.st_mtime);
+}
+
+/* Counts `replies` and writes the tally, chart and review asked for.
+ * Returns FALSE when one of them could not be written (said on stderr). */
+static gboolean
+count_and_report (const Options *o, const TfForm *form, const TfLayout *layout,
+                  const TfMemberStates *states, GPtrArray *replies, GPtrArray *times,
+                  FILE *out)
+{
+  g_autofree TfTallyInput *inputs = g_new0 (TfTallyInput, MAX (replies->len, 1));
+  for (guint i = 0; i < replies->len; i++)
+    inputs[i] = (TfTallyInput) { replies->pdata[i], times->pdata[i] };
+  TfTallyOptions options = TF_TALLY_OPTIONS_INIT;
+  options.count_late = o->count_late;
+  g_autoptr (TfTally) tally = tf_tally_count (form, states, inputs, replies->len, &options);
+
+  gboolean ok = TRUE;
+  g_autoptr (GError) error = NULL;
+  if (o->tally)
+    {
+      TfTallyFormat format = TF_TALLY_TEXT;
+      if (o->tally_format)
+        tf_tally_format_from_name (o->tally_format, &format);
+      g_autofree char *text = tf_tally_format (tally, format);
+      ok = fputs (text, out) >= 0;
+    }
+  if (o->chart && !tf_chart_write (tally, o->chart, &error))
+    {
+      tf_cli_error ("%s", error->message);
+      g_clear_error (&error);
+      ok = FALSE;
+    }
+  if (o->review && !tf_review_write (o->review, form, layout, tally, replies, &error))
+    {
+      tf_cli_error ("%s", error->message);
+      ok = FALSE;
+    }
+  return ok;
+}
+
 static int
 run (const Options *o, char **args)
 {
@@ -270,6 +350,15 @@ run (const Options *o, char **args)
       return TF_EXIT_USAGE;
     }
   writer_options.csv_bom = o->csv_bom;
+  TfTallyFormat tally_format;
+  if (o->tally_format != NULL && !tf_tally_format_from_name (o->tally_format, &tally_format))
+    {
+      tf_cli_error ("unknown tally format \"%s\": use text, csv or json (try --help)",
+                    o->tally_format);
+      return TF_EXIT_USAGE;
+    }
+  if (o->tally_format != NULL && !o->tally)
+    tf_cli_warning ("--tally-format applies to --tally only: ignored");
   if (o->csv_bom && writer_options.format != TF_FORMAT_CSV)
     tf_cli_warning ("--csv-bom applies to --format csv only: ignored");
 
@@ -294,20 +383,33 @@ run (const Options *o, char **args)
   Sink sink = { NULL, NULL };
   if (!sink_open (&sink, o->output))
     return TF_EXIT_USAGE;
-  g_autoptr (TfRecordWriter) writer = tf_record_writer_new (sink.fp, form, &writer_options);
+  /* With --tally the tally takes the records' place. */
+  g_autoptr (TfRecordWriter) writer = o->tally ? NULL
+    : tf_record_writer_new (sink.fp, form, &writer_options);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free);
+  g_autoptr (GPtrArray) times = g_ptr_array_new_with_free_func (unref_time);
   gboolean write_ok = TRUE;
   gboolean all_complete = TRUE;
   for (guint i = 0; i < inputs->len; i++)
     {
-      g_autoptr (TfReply) reply = read_one (checker, inputs->pdata[i], &io_error);
+      const Input *in = inputs->pdata[i];
+      g_autoptr (TfReply) reply = read_one (checker, in, &io_error);
       if (reply->status != TF_STATUS_COMPLETE)
         all_complete = FALSE;
-      if (write_ok && !tf_record_writer_add (writer, reply, &error))
+      if (writer && write_ok && !tf_record_writer_add (writer, reply, &error))
         write_ok = FALSE;
+      if (counting (o))
+        {
+          g_ptr_array_add (kept, g_steal_pointer (&reply));
+          g_ptr_array_add (times, file_time (in->path));
+        }
     }
-  if (write_ok && !tf_record_writer_finish (writer, &error))
+  if (writer && write_ok && !tf_record_writer_finish (writer, &error))
     write_ok = FALSE;
-  if (!write_ok)
+  if (write_ok && counting (o)
+      && !count_and_report (o, form, tf_emitter_layout (emitter), states, kept, times, sink.fp))
+    write_ok = FALSE;
+  if (!write_ok && error != NULL)
     {
       g_autofree char *shown = g_filename_display_name (o->output ? o->output : "-");
       tf_cli_error ("%s: %s", o->output ? shown : "standard output", error->message);
@@ -336,6 +438,17 @@ main (int argc, char **argv)
       "FILE" },
     { "csv-bom", 0, 0, G_OPTION_ARG_NONE, &o.csv_bom,
       "Start CSV output with a UTF-8 byte order mark (for Excel)", NULL },
+    { "tally", 0, 0, G_OPTION_ARG_NONE, &o.tally,
+      "Print the tally per text (support against the threshold) instead of the records", NULL },
+    { "tally-format", 0, 0, G_OPTION_ARG_STRING, &o.tally_format,
+      "Tally format: text (default), csv or json", "FORMAT" },
+    { "count-late", 0, 0, G_OPTION_ARG_NONE, &o.count_late,
+      "Count replies dated after the reply deadline (they are listed as late either way)", NULL },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &o.chart,
+      "Draw the support per text as a bar chart to FILE (.svg, .png or .pdf)", "FILE" },
+    { "review", 0, 0, G_OPTION_ARG_FILENAME, &o.review,
+      "Write a review report (PDF): the tally, then every incomplete or invalid "
+      "reply with its problems and its pages, problem fields outlined", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
     { NULL },
   };
@@ -367,5 +480,8 @@ main (int argc, char **argv)
   g_free (o.form_path);
   g_free (o.output);
   g_free (o.format);
+  g_free (o.tally_format);
+  g_free (o.chart);
+  g_free (o.review);
   return status;
 }

@@ -140,24 +140,55 @@ outline_problems (cairo_t *cr, const TfLayout *layout, const TfReply *reply,
     }
 }
 
-/* Draws the reply's pages side by side in the box (x, y, w, h). */
+/* Whether page `page` of the form holds a field a problem names. */
+static gboolean
+page_has_problem (const TfLayout *layout, const TfReply *reply, guint page)
+{
+  for (guint p = 0; p < reply->problems->len; p++)
+    {
+      const TfProblem *problem = reply->problems->pdata[p];
+      for (guint i = 0; problem->field && i < layout->widgets->len; i++)
+        {
+          const TfWidget *w = layout->widgets->pdata[i];
+          if (w->page == page && w->kind != TF_WIDGET_HIDDEN_TEXT
+              && g_str_equal (w->field, problem->field))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Draws, in the box (x, y, w, h), the reply's pages that hold a problem
+ * field (all of them when none does), as large as fits: one page alone,
+ * more side by side, two to a row. */
 static void
 rendered_pages (cairo_t *cr, PopplerDocument *doc, const TfLayout *layout,
                 const TfReply *reply, double x, double y, double w, double h)
 {
   int n = poppler_document_get_n_pages (doc);
-  double gap = 10, each = (w - gap * (n - 1)) / MAX (n, 1);
+  g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (int));
   for (int i = 0; i < n; i++)
+    if (page_has_problem (layout, reply, (guint) i))
+      g_array_append_val (shown, i);
+  for (int i = 0; shown->len == 0 && i < n; i++)
+    g_array_append_val (shown, i);
+
+  guint columns = MIN (shown->len, 2), rows = (shown->len + 1) / 2;
+  double gap = 10;
+  double cell_w = (w - gap * (columns - 1)) / MAX (columns, 1);
+  double cell_h = (h - gap * (rows - 1)) / MAX (rows, 1);
+  for (guint k = 0; k < shown->len; k++)
     {
+      int i = g_array_index (shown, int, k);
       /* Poppler 22.12's GLib API defines no g_autoptr cleanups. */
       PopplerPage *page = poppler_document_get_page (doc, i);
       if (page == NULL)
         continue;
       double pw, ph;
       poppler_page_get_size (page, &pw, &ph);
-      double scale = MIN (each / pw, h / ph);
+      double scale = MIN (cell_w / pw, cell_h / ph);
       cairo_save (cr);
-      cairo_translate (cr, x + i * (each + gap), y);
+      cairo_translate (cr, x + (k % 2) * (cell_w + gap), y + (k / 2) * (cell_h + gap));
       cairo_scale (cr, scale, scale);
       cairo_rectangle (cr, 0, 0, pw, ph);
       cairo_clip_preserve (cr);
