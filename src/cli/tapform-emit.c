@@ -2,7 +2,6 @@
  * Member State, or one per Member State. */
 #include "common/cli.h"
 
-#include "common/tf_data.h"
 #include "form/form.h"
 #include "form/member_state_match.h"
 #include "form/member_states.h"
@@ -82,21 +81,11 @@ write_share (gpointer data, gpointer user_data)
   g_clear_error (&error);
 }
 
-static TfMemberStates *
-load_member_states (GError **error)
-{
-  g_autofree char *states = tf_data_find ("forms/member-states.json", error);
-  if (states == NULL)
-    return NULL;
-  g_autofree char *names = tf_data_find ("forms/member-state-names.json", error);
-  return names ? tf_member_states_load (states, names, error) : NULL;
-}
-
 static int
 emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TfMemberStates) states = load_member_states (&error);
+  g_autoptr (TfMemberStates) states = tf_member_states_load_default (&error);
   if (states == NULL)
     {
       tf_cli_error ("%s", error->message);
@@ -150,7 +139,7 @@ static void
 check_member_state (const TfForm *form, const char *name)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TfMemberStates) states = load_member_states (&error);
+  g_autoptr (TfMemberStates) states = tf_member_states_load_default (&error);
   if (states == NULL)
     {
       tf_cli_warning ("cannot check the Member State name: %s", error->message);

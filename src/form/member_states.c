@@ -2,6 +2,7 @@
  * names file) into TfMemberStates, and the date filter. */
 #include "form/member_states.h"
 
+#include "common/tf_data.h"
 #include "form/json_source.h"
 #include "form/member_state_match.h"
 
@@ -349,4 +350,14 @@ tf_member_states_get_index (const TfMemberStates *states)
 {
   g_return_val_if_fail (states != NULL, NULL);
   return states->index;
+}
+
+TfMemberStates *
+tf_member_states_load_default (GError **error)
+{
+  g_autofree char *states = tf_data_find ("forms/member-states.json", error);
+  if (states == NULL)
+    return NULL;
+  g_autofree char *names = tf_data_find ("forms/member-state-names.json", error);
+  return names ? tf_member_states_load (states, names, error) : NULL;
 }

@@ -50,6 +50,10 @@ TfMemberStates *tf_member_states_load (const char *states_path,
                                        const char *names_path,
                                        GError **error);
 
+/* Loads the shipped forms/member-states.json and forms/member-state-names.json,
+ * found with tf_data_find(). Same ownership and errors as above. */
+TfMemberStates *tf_member_states_load_default (GError **error);
+
 /* Frees `states` and every TfMemberState in it. NULL is allowed. */
 void tf_member_states_free (TfMemberStates *states);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfMemberStates, tf_member_states_free)

@@ -2,7 +2,6 @@
  * Member State, late replies, and the threshold at its edges. */
 #include <criterion/criterion.h>
 
-#include "common/tf_data.h"
 #include "form/form.h"
 #include "form/member_states.h"
 #include "tally/tally.h"
@@ -19,9 +18,7 @@ setup (void)
 {
   form = tf_form_load_default (NULL);
   cr_assert_not_null (form);
-  g_autofree char *s = tf_data_find ("forms/member-states.json", NULL);
-  g_autofree char *n = tf_data_find ("forms/member-state-names.json", NULL);
-  states = tf_member_states_load (s, n, NULL);
+  states = tf_member_states_load_default (NULL);
   cr_assert_not_null (states);
 }
 
