@@ -157,6 +157,27 @@ check_member_state (const TfForm *form, const char *name)
                     state->name, form->date);
 }
 
+/* "-o -": the form on standard output, for a pipe. */
+static int
+write_stdout (const TfEmitter *emitter, const TfEmitOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = tf_emitter_render (emitter, options, &error);
+  if (bytes == NULL)
+    {
+      tf_cli_error ("standard output: %s", error->message);
+      return TF_EXIT_PROBLEMS;
+    }
+  gsize size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      tf_cli_error ("standard output: cannot write: %s", g_strerror (errno));
+      return TF_EXIT_PROBLEMS;
+    }
+  return TF_EXIT_OK;
+}
+
 static int
 run (const Options *o)
 {
@@ -184,6 +205,8 @@ run (const Options *o)
   g_autofree char *output = o->output
     ? g_strdup (o->output)
     : g_strdup_printf ("annex2-circular-%" G_GINT64_FORMAT ".pdf", form->circular_number);
+  if (g_str_equal (output, "-"))
+    return write_stdout (emitter, &options);
   if (!tf_emitter_write (emitter, &options, output, &error))
     {
       tf_cli_error ("%s", error->message);
@@ -204,7 +227,7 @@ main (int argc, char **argv)
     { "form", 'f', 0, G_OPTION_ARG_FILENAME, &o.form_path,
       "Form definition to emit (default: the shipped Circular 246 one)", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Where to write the form (default: annex2-circular-<number>.pdf)", "FILE" },
+      "Where to write the form (default: annex2-circular-<number>.pdf; - for standard output)", "FILE" },
     /* FILENAME: taken as given, not converted from the locale's charset. */
     { "member-state", 'm', 0, G_OPTION_ARG_FILENAME, &o.member_state,
       "Pre-fill the Member State field with NAME", "NAME" },

@@ -301,12 +301,18 @@ static void
 row_measure (Flow *f, const TfText *text, Row *r)
 {
   const TfChoices *c = &f->form->choices;
-  g_autofree char *heading = tf_text_dup_heading (f->form, text);
+  g_autofree char *plain = tf_text_dup_heading (f->form, text);
+  /* "ITU-T X.1254" stays on one line: its space becomes a no-break space. */
+  g_autofree char *kept = g_strdup (text->designation);
+  g_strdelimit (kept, " ", '\x01');
+  g_autoptr (GString) heading = g_string_new (plain);
+  g_string_replace (heading, text->designation, kept, 1);
+  g_string_replace (heading, "\x01", "\u00A0", 0);
   double col1 = COL1_W - 2 * PAD;
   double choice_w = COL2_X + COL2_W - PAD - CHOICE_X;
   double option_w = COL2_X + COL2_W - PAD - OPTION_TEXT_X;
 
-  r->heading = tf_wrap (f->m, TF_FONT_BOLD, BODY, heading, col1);
+  r->heading = tf_wrap (f->m, TF_FONT_BOLD, BODY, heading->str, col1);
   r->title = tf_wrap (f->m, TF_FONT_REGULAR, 8.0, text->title, col1);
   r->assign = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->assign, choice_w);
   r->none = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->none, option_w);

@@ -6,6 +6,8 @@
 #include "pdf/page_draw.h"
 #include "pdf/pdf_fonts.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 struct TfEmitter
@@ -248,19 +250,37 @@ tf_emitter_render (const TfEmitter *emitter, const TfEmitOptions *options,
   return d ? tf_emit_document_save (d, error) : NULL;
 }
 
-/* Writes `bytes` to `path` atomically; the error names the file. */
+/* Writes `bytes` to `path`; the error names the file. A regular file (or
+ * a new one) is replaced atomically, so that a failure leaves no half
+ * form; anything else that exists (a symlink, /dev/stdout, a pipe) is
+ * written through, never replaced. */
 static gboolean
 write_file (GBytes *bytes, const char *path, GError **error)
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
   g_autoptr (GError) local = NULL;
-  if (!g_file_set_contents (path, data, (gssize) size, &local))
+  gboolean through = g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+                     || (g_file_test (path, G_FILE_TEST_EXISTS)
+                         && !g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!through)
     {
+      if (g_file_set_contents (path, data, (gssize) size, &local))
+        return TRUE;
       g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s", local->message);
       return FALSE;
     }
-  return TRUE;
+  FILE *fp = fopen (path, "wb");
+  gboolean ok = fp != NULL && fwrite (data, 1, size, fp) == size;
+  int saved = errno;
+  if (fp != NULL && fclose (fp) != 0 && ok)
+    {
+      ok = FALSE;
+      saved = errno;
+    }
+  if (!ok)
+    g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: cannot write: %s", path, g_strerror (saved));
+  return ok;
 }
 
 gboolean

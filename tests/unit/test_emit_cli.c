@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #define EMIT TAPFORM_BINARY_DIR "/tapform-emit"
 
@@ -180,5 +181,30 @@ Test (emit_cli, a_member_state_with_accents_works_in_the_c_locale)
   const char *totext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   cr_assert_eq (tf_test_run (totext, &text, NULL), 0);
   cr_expect_not_null (strstr (text, "Côte d'Ivoire"), "%s", text);
+  tf_test_rmtree (dir);
+}
+
+Test (emit_cli, dash_writes_to_standard_output)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "-o", "-", NULL };
+  cr_assert_eq (emit (NULL, args, &out, &err), 0, "%s", err);
+  cr_expect (out != NULL && g_str_has_prefix (out, "%PDF-"), "no PDF on standard output");
+}
+
+/* A symlink (as /dev/stdout is) is written through, not replaced by a new
+ * file: the atomic replace is for regular files only. */
+Test (emit_cli, a_symlinked_output_is_written_through)
+{
+  g_autofree char *dir = tf_test_tmpdir ();
+  g_autofree char *target = tf_test_write (dir, "target.pdf", "old");
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  cr_assert_eq (symlink (target, link), 0);
+  const char *args[] = { "-q", "-o", link, NULL };
+  cr_assert_eq (emit (dir, args, NULL, NULL), 0);
+  cr_expect (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the symlink was replaced");
+  g_autofree char *head = NULL;
+  cr_assert (g_file_get_contents (target, &head, NULL, NULL));
+  cr_expect (g_str_has_prefix (head, "%PDF-"), "the form did not go through the symlink");
   tf_test_rmtree (dir);
 }
