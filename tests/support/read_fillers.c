@@ -2,6 +2,7 @@
 #include "read_fillers.h"
 
 #include "read_support.h"
+#include "test_util.h"
 
 #include "form/member_state_match.h"
 
@@ -192,7 +193,7 @@ read_fillers_check_tool (const char *tool)
     cr_skip_test ("%s is not available here: %s", tool, why ? why : "");
   /* Left behind when an assertion fails, to look at. */
   ReadTestReader *r = read_test_reader_new ();
-  g_autofree char *tmp = read_test_tmpdir ();
+  g_autofree char *tmp = tf_test_tmpdir ();
 
   g_autofree char *blank = read_test_emit (r, tmp, "blank.pdf", NULL);
   g_autoptr (GPtrArray) list = scenarios ();
@@ -227,6 +228,6 @@ read_fillers_check_tool (const char *tool)
       g_autofree char *what = g_strdup_printf ("%s, %s", tool, job->name);
       compare (r, reply, fields, what);
     }
-  read_test_rmrf (tmp);
+  tf_test_rmtree (tmp);
   read_test_reader_free (r);
 }

@@ -101,38 +101,6 @@ read_test_raw_radio (const ReadTestReader *r, TfRawReply *raw, const char *group
 }
 
 char *
-read_test_tmpdir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("tapform-read-XXXXXX", &error);
-  cr_assert_not_null (dir, "temporary folder: %s", error ? error->message : "");
-  return dir;
-}
-
-void
-read_test_rmrf (const char *path)
-{
-  if (path == NULL)
-    return;
-  g_chmod (path, 0700);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *d = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *sub = g_build_filename (path, name, NULL);
-          read_test_rmrf (sub);
-        }
-      if (d != NULL)
-        g_dir_close (d);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-char *
 read_test_emit (const ReadTestReader *r, const char *dir, const char *name,
               const char *member_state)
 {

@@ -41,11 +41,6 @@ TfRawReply *read_test_raw_new (const ReadTestReader *r, const char *const *value
 TfRawRadio *read_test_raw_radio (const ReadTestReader *r, TfRawReply *raw,
                                  const char *group, const char *state);
 
-/* A new temporary folder (remove with read_test_rmrf(); g_free the path). */
-char *read_test_tmpdir (void);
-/* Removes `path` and everything under it (permissions restored first). */
-void read_test_rmrf (const char *path);
-
 /* Writes the blank form (pre-filled with `member_state` unless NULL) to
  * DIR/NAME; returns the new path. */
 char *read_test_emit (const ReadTestReader *r, const char *dir, const char *name,

@@ -1,5 +1,7 @@
 #include "test_util.h"
 
+#include <criterion/criterion.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
@@ -7,25 +9,32 @@
 char *
 tf_test_tmpdir (void)
 {
-  return g_dir_make_tmp ("tapform-test-XXXXXX", NULL);
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tapform-test-XXXXXX", &error);
+  cr_assert_not_null (dir, "temporary folder: %s", error ? error->message : "");
+  return dir;
 }
 
 void
-tf_test_rmtree (const char *dir)
+tf_test_rmtree (const char *path)
 {
-  if (dir == NULL)
+  if (path == NULL)
     return;
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+  /* A test may have locked a folder (chmod 0) to make it unreadable. */
+  g_chmod (path, 0700);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        tf_test_rmtree (path);
-      else
-        g_unlink (path);
+      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *sub = g_build_filename (path, name, NULL);
+          tf_test_rmtree (sub);
+        }
+      g_rmdir (path);
     }
-  g_rmdir (dir);
+  else
+    g_unlink (path);
 }
 
 char *

@@ -4,10 +4,11 @@
 
 #include <glib.h>
 
-/* A new temporary folder (g_free the path; removed by tf_test_rmtree()). */
+/* A new temporary folder (g_free the path; removed by tf_test_rmtree());
+ * the test fails when none can be made. */
 char *tf_test_tmpdir (void);
-/* Removes `dir` and everything under it. */
-void tf_test_rmtree (const char *dir);
+/* Removes `path` and, for a folder, everything under it, locked or not. */
+void tf_test_rmtree (const char *path);
 /* "<source tree>/relative", newly allocated. */
 char *tf_test_source_path (const char *relative);
 /* Writes `contents` to dir/name; returns the new path. */

@@ -3,6 +3,7 @@
  * output file, messages and exit codes. */
 #include "read_schema.h"
 #include "read_support.h"
+#include "test_util.h"
 
 #include <cairo-pdf.h>
 #include <criterion/criterion.h>
@@ -19,13 +20,13 @@ static void
 setup (void)
 {
   r = read_test_reader_new ();
-  tmp = read_test_tmpdir ();
+  tmp = tf_test_tmpdir ();
 }
 
 static void
 teardown (void)
 {
-  read_test_rmrf (tmp);
+  tf_test_rmtree (tmp);
   g_free (tmp);
   read_test_reader_free (r);
 }

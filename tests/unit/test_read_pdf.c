@@ -2,6 +2,7 @@
  * widgets are, files re-saved and altered with pikepdf, encryption with
  * qpdf, hostile bytes, PDFs that are not the form, and reading in threads. */
 #include "read_support.h"
+#include "test_util.h"
 
 #include "read/read_pdf.h"
 
@@ -19,13 +20,13 @@ static void
 setup (void)
 {
   r = read_test_reader_new ();
-  tmp = read_test_tmpdir ();
+  tmp = tf_test_tmpdir ();
 }
 
 static void
 teardown (void)
 {
-  read_test_rmrf (tmp);
+  tf_test_rmtree (tmp);
   g_free (tmp);
   read_test_reader_free (r);
 }
