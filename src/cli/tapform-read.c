@@ -1,6 +1,8 @@
 /* tapform-read — reads returned reply forms (PDF) into reply records. */
 #include "common/cli.h"
 
+#include "batch/batch.h"
+#include "batch/progress.h"
 #include "common/tf_data.h"
 #include "common/tf_error.h"
 #include "form/form.h"
@@ -20,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,7 +42,7 @@ static const char description[] =
   "The record, the CSV columns and the problem codes are described in the README.\n"
   "\n"
   "Counting (--tally, --chart, --review): per text, the replies counted, assign,\n"
-  "withhold, unanswered, and the support against the form's threshold (70 %%\n"
+  "withhold, unanswered, and the support against the form's threshold (70 %\n"
   "for Circular 246). Only Member States count, one reply each (the latest:\n"
   "PDF modification date, then file time, then order given); invalid replies\n"
   "and unrecognized Member States are listed as not counted; replies dated\n"
@@ -50,6 +53,18 @@ static const char description[] =
   "  tapform-read replies/                  JSON Lines on standard output\n"
   "  tapform-read --format csv --csv-bom -o replies.csv replies/\n"
   "  tapform-read --tally --chart support.png --review review.pdf replies/\n"
+  "\n"
+  "Isolation and speed: each file is read by a worker process (-j of them at\n"
+  "once, by default one per core); this process checks and writes the records,\n"
+  "in the order of the files whatever -j is. A file that crashes the PDF reader,\n"
+  "takes longer than --timeout or needs more than --max-memory gets an invalid\n"
+  "record (problem crashed, timed-out or out-of-memory), its worker is replaced\n"
+  "and the run goes on.\n"
+  "\n"
+  "Progress: when standard error is a terminal (and without --quiet), a progress\n"
+  "bar (files done/total, rate, time left) shows once the run has taken half a\n"
+  "second, and a summary line (files read, complete, incomplete, invalid) ends\n"
+  "the run. Neither is ever written when standard error is not a terminal.\n"
   "\n"
   "Messages on standard error have one shape:\n"
   "  tapform-read: FILE: what went wrong\n"
@@ -72,6 +87,10 @@ typedef struct {
   char *chart;
   char *review;
   gboolean count_late;
+  int jobs;
+  double timeout;
+  char *max_memory;
+  gboolean quiet;
 } Options;
 
 /* Whether the run counts the replies (and so keeps them all). */
@@ -261,28 +280,98 @@ sink_close (Sink *sink, const char *output, gboolean keep)
   return ok;
 }
 
-/* Reads one input into its record; reports on stderr what the caller must
- * hear about (an input that cannot be read). Sets *io_error then. */
-static TfReply *
-read_one (const TfReplyChecker *checker, const Input *in, gboolean *io_error)
+/* ---- progress on a terminal ------------------------------------------ */
+
+/* Shown only when stderr is a terminal and not --quiet; the bar only once
+ * the run has taken PROGRESS_DELAY, redrawn at most every PROGRESS_PERIOD. */
+#define PROGRESS_DELAY (500 * G_TIME_SPAN_MILLISECOND)
+#define PROGRESS_PERIOD (100 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct {
+  gboolean enabled;
+  gboolean stdout_shared;   /* records go to the same terminal */
+  gboolean drawn;           /* a bar is on the screen */
+  gint64 start;
+  gint64 drawn_at;
+  guint done;
+  guint total;
+} Progress;
+
+static Progress progress;
+
+static guint
+terminal_width (void)
 {
+  struct winsize ws;
+  if (ioctl (STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col;
+  return 80;
+}
+
+static void
+progress_erase (void)
+{
+  if (!progress.drawn)
+    return;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  progress.drawn = FALSE;
+}
+
+static void
+progress_draw (void)
+{
+  if (!progress.enabled)
+    return;
+  gint64 now = g_get_monotonic_time ();
+  if (now - progress.start < PROGRESS_DELAY
+      || (progress.drawn && now - progress.drawn_at < PROGRESS_PERIOD))
+    return;
+  g_autofree char *line = tf_progress_line (progress.done, progress.total,
+                                            (now - progress.start) / 1e6,
+                                            terminal_width () - 1);
+  fprintf (stderr, "\r\033[K%s", line);
+  fflush (stderr);
+  progress.drawn = TRUE;
+  progress.drawn_at = now;
+}
+
+static void
+on_progress (guint done, guint total, gpointer user_data)
+{
+  progress.done = done;
+  progress.total = total;
+  progress_draw ();
+}
+
+/* The record of one input from what its worker read (or why it failed);
+ * reports on stderr what the user must hear about (an input that cannot be
+ * read) and sets *io_error then. */
+static TfReply *
+reply_for (const TfReplyChecker *checker, const Input *in, const TfBatchResult *result,
+           gboolean *io_error)
+{
+  const TfForm *form = tf_reply_checker_form (checker);
   if (in->error != NULL)
     {
+      progress_erase ();
       tf_cli_error ("%s: cannot read the folder: %s", in->display, in->error);
       *io_error = TRUE;
       g_autofree char *message = g_strdup_printf (
         "The folder cannot be read (%s): check that it is readable, and read it "
         "again.", in->error);
-      return tf_reply_new_invalid (tf_reply_checker_form (checker), in->display, NULL,
-                                   TF_PROBLEM_UNREADABLE, message);
+      return tf_reply_new_invalid (form, in->display, NULL, TF_PROBLEM_UNREADABLE, message);
     }
-  g_autoptr (TfRawReply) raw = tf_read_file (in->path);
-  if (raw->outcome == TF_READ_UNREADABLE)
+  if (result->raw == NULL)
+    return tf_reply_new_invalid (form, in->display, result->sha256, result->failure,
+                                 result->message);
+  if (result->raw->outcome == TF_READ_UNREADABLE)
     {
-      tf_cli_error ("%s: cannot be read: %s", in->display, raw->detail);
+      progress_erase ();
+      tf_cli_error ("%s: cannot be read: %s", in->display, result->raw->detail);
       *io_error = TRUE;
     }
-  return tf_reply_check (checker, in->display, raw);
+  return tf_reply_check (checker, in->display, result->raw);
 }
 
 static void
@@ -340,6 +429,52 @@ count_and_report (const Options *o, const TfForm *form, const TfLayout *layout,
   return ok;
 }
 
+/* What a run keeps while the results come in. */
+typedef struct {
+  const Options *o;
+  const TfReplyChecker *checker;
+  GPtrArray *inputs;        /* of Input*, borrowed */
+  TfRecordWriter *writer;   /* NULL with --tally */
+  GPtrArray *kept;          /* of TfReply*, when counting */
+  GPtrArray *times;         /* of GDateTime* (or NULL), when counting */
+  gboolean write_ok;
+  GError *error;            /* the write error */
+  gboolean io_error;        /* some input could not be read */
+  guint complete, incomplete, invalid;
+} Run;
+
+/* One input's result, in order: its record is made, written, counted. */
+static gboolean
+on_result (const TfBatchResult *result, gpointer user_data)
+{
+  Run *run = user_data;
+  const Input *in = run->inputs->pdata[result->index];
+  g_autoptr (TfReply) reply = reply_for (run->checker, in, result, &run->io_error);
+  switch (reply->status)
+    {
+    case TF_STATUS_COMPLETE: run->complete++; break;
+    case TF_STATUS_INCOMPLETE: run->incomplete++; break;
+    case TF_STATUS_INVALID: run->invalid++; break;
+    }
+  if (run->writer != NULL)
+    {
+      if (progress.stdout_shared)
+        progress_erase ();
+      if (!tf_record_writer_add (run->writer, reply, &run->error))
+        {
+          /* The records cannot be written: reading more is pointless. */
+          run->write_ok = FALSE;
+          return FALSE;
+        }
+    }
+  if (counting (run->o))
+    {
+      g_ptr_array_add (run->kept, g_steal_pointer (&reply));
+      g_ptr_array_add (run->times, file_time (in->path));
+    }
+  return TRUE;
+}
+
 static int
 run (const Options *o, char **args)
 {
@@ -361,6 +496,23 @@ run (const Options *o, char **args)
     tf_cli_warning ("--tally-format applies to --tally only: ignored");
   if (o->csv_bom && writer_options.format != TF_FORMAT_CSV)
     tf_cli_warning ("--csv-bom applies to --format csv only: ignored");
+  if (o->jobs < 0)
+    {
+      tf_cli_error ("-j must be a number of processes, 1 or more (0: one per core)");
+      return TF_EXIT_USAGE;
+    }
+  if (!(o->timeout >= 0) || o->timeout > 1e6)
+    {
+      tf_cli_error ("--timeout must be a number of seconds, 0 for no limit (try --help)");
+      return TF_EXIT_USAGE;
+    }
+  guint64 max_memory = TF_BATCH_MAX_MEMORY;
+  if (o->max_memory != NULL && !tf_batch_parse_size (o->max_memory, &max_memory))
+    {
+      tf_cli_error ("--max-memory \"%s\" is not a size: use e.g. 512M or 2G, 0 for no "
+                    "limit (try --help)", o->max_memory);
+      return TF_EXIT_USAGE;
+    }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (TfForm) form = o->form_path ? tf_form_load (o->form_path, &error)
@@ -378,7 +530,6 @@ run (const Options *o, char **args)
 
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
   list_inputs (args, inputs);
-  gboolean io_error = FALSE;   /* some input could not be read */
 
   Sink sink = { NULL, NULL };
   if (!sink_open (&sink, o->output))
@@ -386,24 +537,44 @@ run (const Options *o, char **args)
   /* With --tally the tally takes the records' place. */
   g_autoptr (TfRecordWriter) writer = o->tally ? NULL
     : tf_record_writer_new (sink.fp, form, &writer_options);
-  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free);
-  g_autoptr (GPtrArray) times = g_ptr_array_new_with_free_func (unref_time);
-  gboolean write_ok = TRUE;
-  gboolean all_complete = TRUE;
+  Run state = {
+    .o = o,
+    .checker = checker,
+    .inputs = inputs,
+    .writer = writer,
+    .kept = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free),
+    .times = g_ptr_array_new_with_free_func (unref_time),
+    .write_ok = TRUE,
+  };
+
+  progress.enabled = !o->quiet && isatty (STDERR_FILENO);
+  progress.stdout_shared = progress.enabled && sink.tmp == NULL && isatty (STDOUT_FILENO);
+  progress.start = g_get_monotonic_time ();
+  progress.total = inputs->len;
+
+  g_autofree const char **paths = g_new0 (const char *, inputs->len + 1);
   for (guint i = 0; i < inputs->len; i++)
+    paths[i] = ((const Input *) inputs->pdata[i])->path;
+  TfBatchOptions batch = TF_BATCH_OPTIONS_INIT;
+  batch.jobs = (guint) o->jobs;
+  batch.timeout = o->timeout;
+  batch.max_memory = max_memory;
+  batch.progress = on_progress;
+  g_autoptr (GError) batch_error = NULL;
+  gboolean batch_ok = tf_batch_read (paths, inputs->len, &batch, on_result, &state,
+                                     &batch_error);
+  progress_erase ();
+  if (!batch_ok && batch_error != NULL)
     {
-      const Input *in = inputs->pdata[i];
-      g_autoptr (TfReply) reply = read_one (checker, in, &io_error);
-      if (reply->status != TF_STATUS_COMPLETE)
-        all_complete = FALSE;
-      if (writer && write_ok && !tf_record_writer_add (writer, reply, &error))
-        write_ok = FALSE;
-      if (counting (o))
-        {
-          g_ptr_array_add (kept, g_steal_pointer (&reply));
-          g_ptr_array_add (times, file_time (in->path));
-        }
+      tf_cli_error ("%s", batch_error->message);
+      state.io_error = TRUE;
     }
+  gboolean write_ok = state.write_ok;
+  g_autoptr (GPtrArray) kept = state.kept;
+  g_autoptr (GPtrArray) times = state.times;
+  if (!write_ok && state.error != NULL)
+    g_propagate_error (&error, g_steal_pointer (&state.error));
+
   if (writer && write_ok && !tf_record_writer_finish (writer, &error))
     write_ok = FALSE;
   if (write_ok && counting (o)
@@ -417,9 +588,40 @@ run (const Options *o, char **args)
   if (!sink_close (&sink, o->output, write_ok))
     write_ok = FALSE;
 
-  if (!write_ok || io_error)
+  if (progress.enabled)
+    {
+      g_autofree char *line = tf_progress_summary (
+        inputs->len, (g_get_monotonic_time () - progress.start) / 1e6, state.complete,
+        state.incomplete, state.invalid);
+      fprintf (stderr, "%s\n", line);
+    }
+  if (!write_ok || state.io_error)
     return TF_EXIT_USAGE;
-  return all_complete ? TF_EXIT_OK : TF_EXIT_PROBLEMS;
+  return state.incomplete + state.invalid == 0 ? TF_EXIT_OK : TF_EXIT_PROBLEMS;
+}
+
+/* A copy of argv where "-j4" (as make takes it) is "-j" "4": GOption would
+ * read "-j4" as the options -j and -4. Stops at "--". */
+static char **
+split_jobs (int argc, char **argv)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  gboolean options = TRUE;
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (options && g_str_equal (a, "--"))
+        options = FALSE;
+      if (options && i > 0 && g_str_has_prefix (a, "-j") && g_ascii_isdigit (a[2]))
+        {
+          g_ptr_array_add (args, g_strdup ("-j"));
+          g_ptr_array_add (args, g_strdup (a + 2));
+        }
+      else
+        g_ptr_array_add (args, g_strdup (a));
+    }
+  g_ptr_array_add (args, NULL);
+  return (char **) g_ptr_array_free (args, FALSE);
 }
 
 int
@@ -427,6 +629,7 @@ main (int argc, char **argv)
 {
   g_set_prgname ("tapform-read");
   Options o = { 0 };
+  o.timeout = TF_BATCH_TIMEOUT;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       "Output format: jsonl (default), json or csv", "FORMAT" },
@@ -449,8 +652,18 @@ main (int argc, char **argv)
     { "review", 0, 0, G_OPTION_ARG_FILENAME, &o.review,
       "Write a review report (PDF): the tally, then every incomplete or invalid "
       "reply with its problems and its pages, problem fields outlined", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
+      "Read N files at once, each in its own worker process (default: one per core)", "N" },
+    { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o.timeout,
+      "Stop reading a file after SECONDS (default 30; 0: no limit); its record says "
+      "timed-out", "SECONDS" },
+    { "max-memory", 0, 0, G_OPTION_ARG_STRING, &o.max_memory,
+      "Stop reading a file when its worker needs more than SIZE of memory (default 1G; "
+      "K, M, G suffixes; 0: no limit); its record says out-of-memory", "SIZE" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet,
+      "No progress bar and no summary line on a terminal", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
-    { NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("FILE|FOLDER...");
   g_option_context_set_summary (context, summary);
@@ -459,7 +672,8 @@ main (int argc, char **argv)
 
   g_autoptr (GError) error = NULL;
   int status;
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  g_auto (GStrv) args = split_jobs (argc, argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
     {
       tf_cli_error ("%s (try --help)", error->message);
       status = TF_EXIT_USAGE;
@@ -469,13 +683,13 @@ main (int argc, char **argv)
       printf ("tapform-read %s\n", TAPFORM_VERSION);
       status = TF_EXIT_OK;
     }
-  else if (argc < 2)
+  else if (g_strv_length (args) < 2)
     {
       tf_cli_error ("no file or folder to read (try --help)");
       status = TF_EXIT_USAGE;
     }
   else
-    status = run (&o, argv + 1);
+    status = run (&o, args + 1);
 
   g_free (o.form_path);
   g_free (o.output);
@@ -483,5 +697,6 @@ main (int argc, char **argv)
   g_free (o.tally_format);
   g_free (o.chart);
   g_free (o.review);
+  g_free (o.max_memory);
   return status;
 }
