@@ -215,22 +215,23 @@ list_inputs (char **args, GPtrArray *inputs)
     }
 }
 
-static TfMemberStates *
-load_member_states (GError **error)
-{
-  g_autofree char *states = tf_data_find ("forms/member-states.json", error);
-  if (states == NULL)
-    return NULL;
-  g_autofree char *names = tf_data_find ("forms/member-state-names.json", error);
-  return names ? tf_member_states_load (states, names, error) : NULL;
-}
-
-/* Where the records go: standard output, or a temporary file beside
- * --output that replaces it once everything is written. */
+/* Where the records go: standard output; a temporary file beside --output
+ * that replaces it once everything is written, when --output is a regular
+ * file or a new one; or, when it is something else that exists (a symlink,
+ * /dev/stdout, a pipe), that thing itself, written through: replacing it
+ * would break the link or, as root, the device. */
 typedef struct {
   FILE *fp;
-  char *tmp;
+  char *tmp;                /* NULL: fp is written in place */
 } Sink;
+
+static gboolean
+write_through (const char *output)
+{
+  return g_file_test (output, G_FILE_TEST_IS_SYMLINK)
+         || (g_file_test (output, G_FILE_TEST_EXISTS)
+             && !g_file_test (output, G_FILE_TEST_IS_REGULAR));
+}
 
 static gboolean
 sink_open (Sink *sink, const char *output)
@@ -239,6 +240,16 @@ sink_open (Sink *sink, const char *output)
     {
       sink->fp = stdout;
       return TRUE;
+    }
+  if (write_through (output))
+    {
+      sink->fp = fopen (output, "wb");
+      if (sink->fp != NULL)
+        return TRUE;
+      int saved = errno;
+      g_autofree char *shown = g_filename_display_name (output);
+      tf_cli_error ("%s: cannot write: %s", shown, g_strerror (saved));
+      return FALSE;
     }
   sink->tmp = g_strconcat (output, ".XXXXXX", NULL);
   int fd = g_mkstemp (sink->tmp);
@@ -265,8 +276,17 @@ sink_open (Sink *sink, const char *output)
 static gboolean
 sink_close (Sink *sink, const char *output, gboolean keep)
 {
-  if (sink->tmp == NULL)
+  if (sink->fp == stdout)
     return keep;
+  if (sink->tmp == NULL)
+    {
+      if (fclose (sink->fp) == 0)
+        return keep;
+      int saved = errno;
+      g_autofree char *shown = g_filename_display_name (output);
+      tf_cli_error ("%s: cannot write: %s", shown, g_strerror (saved));
+      return FALSE;
+    }
   gboolean ok = fclose (sink->fp) == 0 && keep;
   if (ok && g_rename (sink->tmp, output) != 0)
     {
@@ -518,7 +538,7 @@ run (const Options *o, char **args)
   g_autoptr (TfForm) form = o->form_path ? tf_form_load (o->form_path, &error)
                                          : tf_form_load_default (&error);
   g_autoptr (TfEmitter) emitter = form ? tf_emitter_new (form, &error) : NULL;
-  g_autoptr (TfMemberStates) states = emitter ? load_member_states (&error) : NULL;
+  g_autoptr (TfMemberStates) states = emitter ? tf_member_states_load_default (&error) : NULL;
   g_autoptr (TfReplyChecker) checker =
     states ? tf_reply_checker_new (form, tf_emitter_layout (emitter), states, NULL, &error)
            : NULL;
@@ -548,7 +568,7 @@ run (const Options *o, char **args)
   };
 
   progress.enabled = !o->quiet && isatty (STDERR_FILENO);
-  progress.stdout_shared = progress.enabled && sink.tmp == NULL && isatty (STDOUT_FILENO);
+  progress.stdout_shared = progress.enabled && sink.fp == stdout && isatty (STDOUT_FILENO);
   progress.start = g_get_monotonic_time ();
   progress.total = inputs->len;
 

@@ -328,6 +328,24 @@ Test (cli, formats_and_output_file)
     cr_assert_not (g_str_has_prefix (name, "out.csv."), "left behind: %s", name);
 }
 
+Test (cli, output_through_a_symlink_keeps_the_link)
+{
+  make_complete ("a.pdf");
+  g_autofree char *a = g_build_filename (tmp, "a.pdf", NULL);
+  g_autofree char *target = g_build_filename (tmp, "records.jsonl", NULL);
+  g_autofree char *link = g_build_filename (tmp, "latest.jsonl", NULL);
+  cr_assert (g_file_set_contents (target, "old\n", -1, NULL));
+  cr_assert_eq (symlink ("records.jsonl", link), 0);
+  const char *args[] = { "-o", link, a, NULL };
+  cr_assert_eq (read_test_run (args, NULL, NULL), 0);
+  cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link was replaced");
+  g_autofree char *text = NULL;
+  cr_assert (g_file_get_contents (target, &text, NULL, NULL));
+  g_autoptr (GPtrArray) list = records (text);
+  cr_assert_eq (list->len, 1, "%s", text);
+  cr_assert_str_eq (str (rec (list, 0), "status"), "complete");
+}
+
 Test (cli, usage_errors_exit_2)
 {
   g_autofree char *err = NULL;
