@@ -18,14 +18,15 @@
 # reading: isolation, speed, fuzzing".
 #
 # Usage: fuzz/run.sh [MINUTES [TARGET...]]
-# Needs clang and its libFuzzer runtime (Debian: clang, libclang-rt-dev).
-# Not part of the test suite.
+# Installs what it needs first (scripts/setup.sh --fuzz: clang and its
+# libFuzzer runtime). Not part of the test suite.
 set -eu
 cd "$(dirname "$0")/.."
 minutes=${1:-5}
 [ $# -gt 0 ] && shift
 targets=${*:-fuzz_read fuzz_answer fuzz_form}
 build=${TAPFORM_FUZZ_BUILD:-build-fuzz}
+scripts/setup.sh --fuzz
 
 CC=${CC:-clang} cmake -S . -B "$build" -DTAPFORM_FUZZ=ON -DTAPFORM_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -1,20 +1,30 @@
 #!/bin/sh
 # Installs what tapform needs from Debian's packages (and, for the tests,
 # the npm packages of tests/fillers). Idempotent: installs only what is
-# missing. Usage: scripts/setup.sh [--tests]
+# missing. Usage: scripts/setup.sh [--tests | --fuzz]
+#   --tests  also what the test suite needs (scripts/test.sh)
+#   --fuzz   also clang and its libFuzzer runtime (fuzz/run.sh)
 set -eu
 cd "$(dirname "$0")/.."
 
 # Building and running.
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
-  libcairo2-dev libglib2.0-dev libjson-glib-dev iso-codes"
+  libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev iso-codes"
 # Testing: Criterion, and the independent tools that fill and check forms.
 test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
   python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18
   valgrind nodejs npm"
 
+# Fuzzing (fuzz/run.sh): clang and its libFuzzer runtime.
+fuzz_packages="clang libclang-rt-14-dev"
+
 want="$packages"
-[ "${1:-}" = "--tests" ] && want="$packages $test_packages"
+case "${1:-}" in
+  --tests) want="$packages $test_packages" ;;
+  --fuzz) want="$packages $fuzz_packages" ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--tests | --fuzz]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $want; do

@@ -3,6 +3,7 @@
 #include "batch/channel.h"
 #include "batch/worker.h"
 #include "common/tf_error.h"
+#include "common/tf_sha256.h"
 #include "read/read_pdf.h"
 
 #include <errno.h>
@@ -776,7 +777,7 @@ file_sha256 (const char *path)
       close (fd);
       return NULL;
     }
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (TfSha256) sum = tf_sha256_new ();
   guint8 buf[65536];
   guint64 total = 0;
   for (;;)
@@ -791,10 +792,10 @@ file_sha256 (const char *path)
         }
       if (n == 0)
         break;
-      g_checksum_update (sum, buf, n);
+      tf_sha256_update (sum, buf, (gsize) n);
     }
   close (fd);
-  return g_strdup (g_checksum_get_string (sum));
+  return tf_sha256_finish (sum);
 }
 
 /* Hands over the results that are next in order. FALSE when the caller

@@ -1,5 +1,6 @@
 #include "read/read_pdf.h"
 
+#include "common/tf_sha256.h"
 #include "read/sniff.h"
 
 #include <errno.h>
@@ -141,7 +142,7 @@ tf_read_bytes (GBytes *bytes)
   else
     raw = read_document (bytes);
   raw->size = len;
-  raw->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  raw->sha256 = tf_sha256_hex (data, len);
   return raw;
 }
 
