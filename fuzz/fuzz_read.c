@@ -9,12 +9,8 @@
  * a regression case in tests/fixtures/hostile/. Build and run: fuzz/run.sh.
  */
 #include "batch/worker.h"
-#include "form/form.h"
-#include "form/member_states.h"
-#include "out/record_json.h"
-#include "pdf/emit.h"
+#include "fuzz_checker.h"
 #include "read/read_pdf.h"
-#include "reply/reply.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,28 +18,10 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static TfForm *form;
-static TfEmitter *emitter;
-static TfMemberStates *states;
-static TfReplyChecker *checker;
-
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  GError *error = NULL;
-  form = tf_form_load_default (&error);
-  emitter = form ? tf_emitter_new (form, &error) : NULL;
-  states = emitter ? tf_member_states_load (TAPFORM_FUZZ_SOURCE_DIR "/forms/member-states.json",
-                                            TAPFORM_FUZZ_SOURCE_DIR "/forms/member-state-names.json",
-                                            &error)
-                   : NULL;
-  checker = states ? tf_reply_checker_new (form, tf_emitter_layout (emitter), states, NULL, &error)
-                   : NULL;
-  if (checker == NULL)
-    {
-      g_printerr ("fuzz_read: %s\n", error ? error->message : "no checker");
-      abort ();
-    }
+  fuzz_checker_init ("fuzz_read");
   return 0;
 }
 
@@ -64,10 +42,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_printerr ("fuzz_read: the answer does not parse back: %s\n", error->message);
       abort ();
     }
-  TfReply *reply = tf_reply_check (checker, "fuzz.pdf", back);
-  char *json = tf_record_to_json (reply, NULL);
-  g_free (json);
-  tf_reply_free (reply);
+  fuzz_check_and_write (back);
   tf_raw_reply_free (back);
   g_bytes_unref (answer);
   g_variant_unref (boxed);
