@@ -2,6 +2,7 @@
 
 #include "common/tf_error.h"
 #include "report/chart.h"
+#include "report/isolated_draw.h"
 #include "tally/tally_format.h"
 
 #include <cairo-pdf.h>
@@ -204,6 +205,38 @@ rendered_pages (cairo_t *cr, PopplerDocument *doc, const TfLayout *layout,
     }
 }
 
+/* The pictures of a reply's pages: how they are drawn (2 px a point, as
+ * sharp as a 144 dpi scan) and the limits on the process that draws them. */
+#define PICTURE_SCALE 2.0
+#define PICTURE_TIMEOUT 30.0
+#define PICTURE_MAX_MEMORY (G_GUINT64_CONSTANT (1) << 30)
+
+typedef struct {
+  const TfLayout *layout;
+  const TfReply *reply;
+} PageDraw;
+
+/* In the drawing process: the reply's file opened again and its pages
+ * drawn. A file that cannot be opened any more draws a note instead. */
+static void
+draw_pages (cairo_t *cr, double width, double height, gpointer user_data)
+{
+  const PageDraw *job = user_data;
+  g_autofree char *absolute = g_canonicalize_filename (job->reply->file, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  PopplerDocument *doc = uri ? poppler_document_new_from_file (uri, NULL, NULL) : NULL;
+  if (doc == NULL)
+    {
+      Pen pen = { cr, 10 };
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      font (cr, FONT, 10, FALSE);
+      paragraph (&pen, 0, width, 13, "No page to show: the file could not be opened again.");
+      return;
+    }
+  rendered_pages (cr, doc, job->layout, job->reply, 0, 0, width, height);
+  g_object_unref (doc);
+}
+
 static void
 reply_page (cairo_t *cr, const TfLayout *layout, const TfReply *reply)
 {
@@ -236,25 +269,39 @@ reply_page (cairo_t *cr, const TfLayout *layout, const TfReply *reply)
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  g_autoptr (GError) error = NULL;
-  g_autofree char *absolute = g_canonicalize_filename (reply->file, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-  PopplerDocument *doc = reply->status == TF_STATUS_INVALID || uri == NULL ? NULL
-    : poppler_document_new_from_file (uri, NULL, &error);
   double top = pen.y + 16;
-  if (doc != NULL)
-    {
-      rendered_pages (cr, doc, layout, reply, MARGIN, top, PAGE_W - 2 * MARGIN, PAGE_H - MARGIN - top);
-      g_object_unref (doc);
-    }
+  g_autofree char *why = NULL;
+  if (reply->status == TF_STATUS_INVALID)
+    why = g_strdup ("No page to show: the file is not a readable reply to this form.");
   else
+    {
+      /* Poppler renders what reading the fields never touched (content
+       * streams, fonts): in a child process, so that a file that crashes
+       * or stalls the renderer costs this picture only. */
+      g_autoptr (GError) error = NULL;
+      PageDraw job = { layout, reply };
+      double w = PAGE_W - 2 * MARGIN, h = PAGE_H - MARGIN - top;
+      cairo_surface_t *image = tf_isolated_draw (w, h, PICTURE_SCALE, PICTURE_TIMEOUT,
+                                                 PICTURE_MAX_MEMORY, draw_pages, &job,
+                                                 &error);
+      if (image != NULL)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN, top);
+          cairo_scale (cr, 1 / PICTURE_SCALE, 1 / PICTURE_SCALE);
+          cairo_set_source_surface (cr, image, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          cairo_surface_destroy (image);
+        }
+      else
+        why = g_strdup_printf ("No page to show: %s.", error->message);
+    }
+  if (why != NULL)
     {
       font (cr, FONT, 10, FALSE);
       pen.y += 10;
-      paragraph (&pen, MARGIN, PAGE_W - 2 * MARGIN, 13,
-                 reply->status == TF_STATUS_INVALID
-                   ? "No page to show: the file is not a readable reply to this form."
-                   : "No page to show: the file could not be opened again.");
+      paragraph (&pen, MARGIN, PAGE_W - 2 * MARGIN, 13, why);
     }
 }
 

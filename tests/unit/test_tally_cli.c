@@ -192,5 +192,29 @@ Test (tally_cli, chart_and_review_show_the_tally_and_the_problem_replies, .timeo
   for (gsize i = 0; i < G_N_ELEMENTS (expect); i++)
     cr_expect_not_null (strstr (text, expect[i]), "the report lacks '%s':\n%s", expect[i], text);
   cr_expect_null (strstr (text, "samples/consultation/gbr.pdf"), "a complete reply got a page");
+
+  /* India's page shows its reply's page, with the unanswered boxes
+   * outlined in red (217, 0, 0; the problem's words above are darker). */
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  const char *toppm[] = { "pdftoppm", "-png", "-r", "72", "-f", "2", "-l", "2", review, prefix, NULL };
+  cr_assert_eq (tf_test_run (toppm, NULL, NULL), 0);
+  g_autofree char *page_png = g_strconcat (prefix, "-2.png", NULL);
+  cairo_surface_t *page = cairo_image_surface_create_from_png (page_png);
+  cr_assert_eq (cairo_surface_status (page), CAIRO_STATUS_SUCCESS);
+  const unsigned char *pixels = cairo_image_surface_get_data (page);
+  int page_stride = cairo_image_surface_get_stride (page);
+  int height = cairo_image_surface_get_height (page), width = cairo_image_surface_get_width (page);
+  guint red = 0, grey = 0;
+  for (int y = height / 4; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 px = *(const guint32 *) (pixels + y * page_stride + 4 * x);
+        guint r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
+        red += r > 200 && g < 60 && b < 60;
+        grey += r < 128 && g < 128 && b < 128;
+      }
+  cairo_surface_destroy (page);
+  cr_expect (red > 20, "no red outline on the reply's page (%u red pixels)", red);
+  cr_expect (grey > 2000, "no reply page drawn (%u dark pixels)", grey);
   tf_test_rmtree (dir);
 }
