@@ -64,10 +64,19 @@ static char *
 run_on_terminal (const char *const *args, const char *faults, char **out)
 {
   int master = posix_openpt (O_RDWR | O_NOCTTY);
+  /* A container without /dev/pts has no terminal to offer: then there is
+   * nothing to show the bar on, and the test says so instead of failing. */
+  if (master < 0 && (errno == ENODEV || errno == ENOENT))
+    cr_skip_test ("no pseudo-terminal here (%s): is /dev/pts mounted?", g_strerror (errno));
   cr_assert_geq (master, 0, "no pseudo-terminal: %s", g_strerror (errno));
   cr_assert_eq (grantpt (master), 0);
   cr_assert_eq (unlockpt (master), 0);
   int slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  if (slave < 0 && (errno == ENODEV || errno == ENOENT))
+    {
+      close (master);
+      cr_skip_test ("no pseudo-terminal here (%s): is /dev/pts mounted?", g_strerror (errno));
+    }
   cr_assert_geq (slave, 0);
   g_autofree char *records = g_build_filename (g_get_tmp_dir (), "tapform-progress-XXXXXX", NULL);
   int out_fd = g_mkstemp (records);
