@@ -3,6 +3,7 @@
 #include "batch/channel.h"
 #include "batch/worker.h"
 #include "common/tf_error.h"
+#include "common/tf_memory.h"
 #include "common/tf_sha256.h"
 #include "read/read_pdf.h"
 
@@ -16,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -253,34 +253,6 @@ crashed_message (int status)
 
 /* ---- memory ------------------------------------------------------------ */
 
-/* Field `field` (0: size, 1: resident) of /proc/PID/statm, in bytes; 0 when
- * unknown. */
-static guint64
-statm (pid_t pid, guint field)
-{
-  char path[64];
-  g_snprintf (path, sizeof path, "/proc/%ld/statm", (long) pid);
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return 0;
-  char buf[128];
-  ssize_t n = read (fd, buf, sizeof buf - 1);
-  close (fd);
-  if (n <= 0)
-    return 0;
-  buf[n] = '\0';
-  const char *p = buf;
-  for (guint i = 0; i < field && p; i++)
-    {
-      p = strchr (p, ' ');
-      if (p)
-        p++;
-    }
-  if (p == NULL)
-    return 0;
-  return g_ascii_strtoull (p, NULL, 10) * (guint64) sysconf (_SC_PAGESIZE);
-}
-
 /* Whether a dying worker's last words tell that an allocation failed. */
 static gboolean
 allocation_failed (const char *tail)
@@ -333,22 +305,14 @@ on_fatal_signal (int sig)
   raise (sig);
 }
 
+/* Limits the worker's address space (tf_memory.h) and, when it did, has
+ * its fatal signals tell an allocation that failed unchecked. */
 static void
 limit_memory (guint64 max_memory)
 {
-  if (max_memory == 0 || tf_batch_sanitized ())
+  worker_as_limit = tf_memory_limit_address_space (max_memory);
+  if (worker_as_limit == 0)
     return;
-  guint64 vm = statm (getpid (), 0);
-  struct rlimit rl;
-  if (vm == 0 || getrlimit (RLIMIT_AS, &rl) != 0)
-    return;
-  guint64 want = vm + max_memory;
-  if (rl.rlim_max != RLIM_INFINITY && want > rl.rlim_max)
-    want = rl.rlim_max;
-  rl.rlim_cur = want;
-  if (setrlimit (RLIMIT_AS, &rl) != 0)
-    return;
-  worker_as_limit = want;
   worker_page_size = sysconf (_SC_PAGESIZE);
   static const int fatal[] = { SIGSEGV, SIGBUS, SIGABRT, SIGTRAP, SIGILL, SIGFPE };
   for (gsize i = 0; i < G_N_ELEMENTS (fatal); i++)
@@ -442,7 +406,7 @@ spawn (Batch *b, Worker *w, GError **error)
   w->queued = 0;
   tf_channel_reader_reset (w->reader);
   g_string_truncate (w->tail, 0);
-  w->rss_base = statm (pid, 1);
+  w->rss_base = tf_memory_of (pid, TF_MEMORY_RESIDENT);
   w->rss_seen = w->rss_base;
   return TRUE;
 }
@@ -695,7 +659,7 @@ enforce_limits (Batch *b)
         }
       if (!check_rss)
         continue;
-      guint64 rss = statm (w->pid, 1);
+      guint64 rss = tf_memory_of (w->pid, TF_MEMORY_RESIDENT);
       if (rss > w->rss_seen)
         w->rss_seen = rss;
       if (rss > w->rss_base && rss - w->rss_base > b->o.max_memory)

@@ -1,7 +1,7 @@
 #include "report/isolated_draw.h"
 
-#include "batch/batch.h"
 #include "common/tf_error.h"
+#include "common/tf_memory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,25 +33,6 @@ write_to_fd (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Limits the child's address space to what it has plus `max_memory`. */
-static void
-limit_memory (guint64 max_memory)
-{
-  if (max_memory == 0 || tf_batch_sanitized ())
-    return;
-  g_autofree char *statm = NULL;
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
-    return;
-  guint64 vm = g_ascii_strtoull (statm, NULL, 10) * (guint64) sysconf (_SC_PAGESIZE);
-  struct rlimit rl;
-  if (vm == 0 || getrlimit (RLIMIT_AS, &rl) != 0)
-    return;
-  rlim_t want = (rlim_t) (vm + max_memory);
-  if (rl.rlim_max == RLIM_INFINITY || want <= rl.rlim_max)
-    rl.rlim_cur = want;
-  setrlimit (RLIMIT_AS, &rl);
-}
-
 G_GNUC_NORETURN static void
 run_child (int fd, pid_t parent, double width, double height, double scale,
            guint64 max_memory, TfIsolatedDrawFunc draw, gpointer user_data)
@@ -60,7 +40,7 @@ run_child (int fd, pid_t parent, double width, double height, double scale,
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   if (getppid () != parent)
     _exit (1);
-  limit_memory (max_memory);
+  tf_memory_limit_address_space (max_memory);
   cairo_surface_t *image = cairo_image_surface_create (
     CAIRO_FORMAT_RGB24, (int) (width * scale + 0.5), (int) (height * scale + 0.5));
   cairo_t *cr = cairo_create (image);
