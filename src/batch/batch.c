@@ -3,6 +3,7 @@
 #include "batch/channel.h"
 #include "batch/worker.h"
 #include "common/tf_error.h"
+#include "common/tf_asan.h"
 #include "common/tf_memory.h"
 #include "common/tf_sha256.h"
 #include "read/read_pdf.h"
@@ -35,13 +36,6 @@
  * it never waits for this process to hand it more. */
 #define DEPTH 2
 
-#if defined(__SANITIZE_ADDRESS__)
-#define TF_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TF_ASAN 1
-#endif
-#endif
 #ifdef TF_ASAN
 #include <sanitizer/lsan_interface.h>
 #endif

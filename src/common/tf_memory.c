@@ -1,17 +1,11 @@
 #include "common/tf_memory.h"
 
+#include "common/tf_asan.h"
+
 #include <fcntl.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
-
-#if defined(__SANITIZE_ADDRESS__)
-#define TF_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TF_ASAN 1
-#endif
-#endif
 
 guint64
 tf_memory_of (pid_t pid, TfMemoryKind kind)
