@@ -113,6 +113,7 @@ gboolean
 tf_worker_serve (int fd, GError **error)
 {
   const char *faults = g_getenv (TF_WORKER_FAULTS_ENV);
+  g_autoptr (TfReadSession) session = tf_read_session_new ();
   for (;;)
     {
       g_autoptr (GError) local = NULL;

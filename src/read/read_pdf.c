@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <cairo-pdf.h>
 #include <poppler.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -208,4 +209,43 @@ tf_read_file (const char *path)
   close (fd);
   g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buf);
   return tf_read_bytes (bytes);
+}
+
+/* ---- a session: Poppler's global parameters kept ------------------------ */
+
+struct TfReadSession {
+  PopplerDocument *anchor;  /* an empty one-page document, or NULL */
+};
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+TfReadSession *
+tf_read_session_new (void)
+{
+  TfReadSession *session = g_new0 (TfReadSession, 1);
+  /* The empty document is made by cairo: no file to ship or find. */
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 10, 10);
+  cairo_surface_finish (surface);
+  gboolean made = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (pdf);
+  if (made)
+    session->anchor = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  return session;
+}
+
+void
+tf_read_session_free (TfReadSession *session)
+{
+  if (session == NULL)
+    return;
+  if (session->anchor != NULL)
+    g_object_unref (session->anchor);
+  g_free (session);
 }

@@ -453,3 +453,26 @@ Test (read, reading_in_threads_gives_the_same_results)
       g_free (reads[i].sha256);
     }
 }
+
+Test (read, a_session_changes_nothing_that_is_read)
+{
+  static const char *const samples[] = {
+    "samples/replies/gbr-complete.pdf", "samples/replies/sau-arabic.pdf",
+    "samples/replies/hostile-truncated.pdf", "samples/replies/hostile-not-a-pdf.pdf",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = tf_test_source_path (samples[i]);
+      cr_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR), "%s", path);
+      g_autoptr (TfRawReply) alone = tf_read_file (path);
+      g_autoptr (GVariant) a = tf_raw_reply_serialize (alone);
+      g_autoptr (TfReadSession) session = tf_read_session_new ();
+      /* Twice in the session: the second read finds Poppler set up. */
+      for (int k = 0; k < 2; k++)
+        {
+          g_autoptr (TfRawReply) in_session = tf_read_file (path);
+          g_autoptr (GVariant) b = tf_raw_reply_serialize (in_session);
+          cr_expect (g_variant_equal (a, b), "%s, read %d in a session", samples[i], k + 1);
+        }
+    }
+}
