@@ -109,11 +109,11 @@ tf_worker_answer_parse (GBytes *answer, GError **error)
   return tf_raw_reply_deserialize (inner, error);
 }
 
-gboolean
-tf_worker_serve (int fd, GError **error)
+/* Answers requests until the batch closes the channel. */
+static gboolean
+serve_requests (int fd, GError **error)
 {
   const char *faults = g_getenv (TF_WORKER_FAULTS_ENV);
-  g_autoptr (TfReadSession) session = tf_read_session_new ();
   for (;;)
     {
       g_autoptr (GError) local = NULL;
@@ -135,4 +135,14 @@ tf_worker_serve (int fd, GError **error)
       if (!tf_channel_write (fd, bytes, size, error))
         return FALSE;
     }
+}
+
+gboolean
+tf_worker_serve (int fd, GError **error)
+{
+  /* Poppler set up once for all the files this worker reads. */
+  TfReadSession *session = tf_read_session_new ();
+  gboolean ok = serve_requests (fd, error);
+  tf_read_session_free (session);
+  return ok;
 }

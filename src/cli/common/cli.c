@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+static void print (const char *kind, const char *format, va_list args) G_GNUC_PRINTF (2, 0);
+
 static void
 print (const char *kind, const char *format, va_list args)
 {
