@@ -722,38 +722,20 @@ wait_for_workers (Batch *b)
     tell_progress (b);
 }
 
-/* The file's checksum, read by this process (a worker could not say). */
+static void
+sha256_chunk (const guint8 *data, gsize len, gpointer user_data)
+{
+  tf_sha256_update (user_data, data, len);
+}
+
+/* The file's checksum, read by this process (a worker could not say);
+ * NULL when the file cannot be read. */
 static char *
 file_sha256 (const char *path)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    return NULL;
-  struct stat st;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > TF_READ_MAX_SIZE)
-    {
-      close (fd);
-      return NULL;
-    }
   g_autoptr (TfSha256) sum = tf_sha256_new ();
-  guint8 buf[65536];
-  guint64 total = 0;
-  for (;;)
-    {
-      ssize_t n = read (fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0 || (total += (guint64) MAX (n, 0)) > TF_READ_MAX_SIZE)
-        {
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      tf_sha256_update (sum, buf, (gsize) n);
-    }
-  close (fd);
-  return tf_sha256_finish (sum);
+  g_autofree char *reason = tf_read_file_chunks (path, sha256_chunk, sum);
+  return reason == NULL ? tf_sha256_finish (sum) : NULL;
 }
 
 /* Hands over the results that are next in order. FALSE when the caller

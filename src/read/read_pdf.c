@@ -147,66 +147,73 @@ tf_read_bytes (GBytes *bytes)
   return raw;
 }
 
-static TfRawReply *
+static char *
 too_large (void)
 {
-  return tf_raw_reply_new (TF_READ_UNREADABLE,
-                           "it is larger than %d MiB, too large to be a reply form",
-                           TF_READ_MAX_SIZE >> 20);
+  return g_strdup_printf ("it is larger than %d MiB, too large to be a reply form",
+                          TF_READ_MAX_SIZE >> 20);
+}
+
+/* Reads `fd` to its end, whatever fstat said (the file may be growing). */
+static char *
+read_to_end (int fd, TfReadChunkFunc func, gpointer user_data)
+{
+  guint64 total = 0;
+  for (;;)
+    {
+      guint8 chunk[65536];
+      ssize_t got = read (fd, chunk, sizeof chunk);
+      if (got == 0)
+        return NULL;
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        return g_strdup (g_strerror (errno));
+      total += (guint64) got;
+      if (total > TF_READ_MAX_SIZE)
+        return too_large ();
+      func (chunk, (gsize) got, user_data);
+    }
+}
+
+char *
+tf_read_file_chunks (const char *path, TfReadChunkFunc func, gpointer user_data)
+{
+  /* O_NONBLOCK: a FIFO named *.pdf must not block the run. */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return g_strdup (g_strerror (errno));
+  char *reason;
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    reason = g_strdup (g_strerror (errno));
+  else if (!S_ISREG (st.st_mode))
+    reason = g_strdup (S_ISDIR (st.st_mode) ? "it is a folder, not a file"
+                                            : "it is not a regular file");
+  else if (st.st_size > TF_READ_MAX_SIZE)
+    reason = too_large ();
+  else
+    reason = read_to_end (fd, func, user_data);
+  close (fd);
+  return reason;
+}
+
+static void
+append_chunk (const guint8 *data, gsize len, gpointer user_data)
+{
+  g_byte_array_append (user_data, data, (guint) len);
 }
 
 TfRawReply *
 tf_read_file (const char *path)
 {
-  /* O_NONBLOCK: a FIFO named *.pdf must not block the run. */
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (errno));
-  struct stat st;
-  if (fstat (fd, &st) != 0)
+  GByteArray *buf = g_byte_array_new ();
+  g_autofree char *reason = tf_read_file_chunks (path, append_chunk, buf);
+  if (reason != NULL)
     {
-      int saved = errno;
-      close (fd);
-      return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (saved));
+      g_byte_array_unref (buf);
+      return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", reason);
     }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      return tf_raw_reply_new (TF_READ_UNREADABLE, S_ISDIR (st.st_mode)
-                                                     ? "it is a folder, not a file"
-                                                     : "it is not a regular file");
-    }
-  if (st.st_size > TF_READ_MAX_SIZE)
-    {
-      close (fd);
-      return too_large ();
-    }
-  /* Read to the end whatever fstat said: the file may be growing. */
-  GByteArray *buf = g_byte_array_sized_new ((guint) st.st_size + 1);
-  guint8 chunk[65536];
-  for (;;)
-    {
-      ssize_t got = read (fd, chunk, sizeof chunk);
-      if (got == 0)
-        break;
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0)
-        {
-          int saved = errno;
-          close (fd);
-          g_byte_array_unref (buf);
-          return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", g_strerror (saved));
-        }
-      if (buf->len + (guint64) got > TF_READ_MAX_SIZE)
-        {
-          close (fd);
-          g_byte_array_unref (buf);
-          return too_large ();
-        }
-      g_byte_array_append (buf, chunk, (guint) got);
-    }
-  close (fd);
   g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buf);
   return tf_read_bytes (bytes);
 }

@@ -47,6 +47,14 @@ TfRawReply *tf_read_bytes (GBytes *bytes);
  * TF_READ_MAX_SIZE...). */
 TfRawReply *tf_read_file (const char *path);
 
+/* Hands the bytes of the regular file at `path` to `func`, a chunk at a
+ * time, as tf_read_file() reads them (a FIFO does not block it; a file
+ * over TF_READ_MAX_SIZE is refused, even one that grows while read).
+ * Returns NULL when every byte was handed over, else the reason the file
+ * cannot be read, in plain words (new); `func` may have had part of it. */
+typedef void (*TfReadChunkFunc) (const guint8 *data, gsize len, gpointer user_data);
+char *tf_read_file_chunks (const char *path, TfReadChunkFunc func, gpointer user_data);
+
 /* Poppler builds its global parameters (~3.4 million instructions, a
  * tenth of reading a reply) whenever a document is opened while none is
  * open, and drops them when the last one closes: a process that reads
