@@ -71,9 +71,8 @@ misbehave (Fault fault)
 }
 
 GBytes *
-tf_worker_read (const char *path)
+tf_worker_answer (const TfRawReply *raw)
 {
-  g_autoptr (TfRawReply) raw = tf_read_file (path);
   GVariant *variant = tf_raw_reply_serialize (raw);
   if (g_variant_get_size (variant) > TF_CHANNEL_MAX_FRAME)
     {
@@ -93,6 +92,13 @@ tf_worker_read (const char *path)
   g_variant_unref (boxed);
   g_variant_unref (variant);
   return bytes;
+}
+
+GBytes *
+tf_worker_read (const char *path)
+{
+  g_autoptr (TfRawReply) raw = tf_read_file (path);
+  return tf_worker_answer (raw);
 }
 
 TfRawReply *

@@ -43,8 +43,13 @@
 gboolean tf_worker_serve (int fd, GError **error);
 
 /* Reads the file at `path` as a worker does and returns what it would
- * answer: the serialized raw reply (new bytes). */
+ * answer: tf_worker_answer() of what it read. */
 GBytes *tf_worker_read (const char *path);
+
+/* The answer a worker sends for `raw` (borrowed): the serialized raw
+ * reply (new bytes), or, when that would not fit in a frame, a "damaged"
+ * one saying why. */
+GBytes *tf_worker_answer (const TfRawReply *raw);
 
 /* The raw reply in a worker's answer (new; free with tf_raw_reply_free()),
  * or NULL with TF_ERROR_PDF when the bytes are not a well-formed answer.
