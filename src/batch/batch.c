@@ -4,6 +4,7 @@
 #include "batch/worker.h"
 #include "common/tf_error.h"
 #include "common/tf_asan.h"
+#include "common/tf_child.h"
 #include "common/tf_memory.h"
 #include "common/tf_sha256.h"
 #include "read/read_pdf.h"
@@ -17,9 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -224,21 +223,10 @@ out_of_memory_message (const Batch *b)
     "Ask the administration to send the reply again, saved by another program.", limit);
 }
 
-/* How a process ended, for a message: "signal 11, Segmentation fault". */
-static char *
-crashed_how (int status)
-{
-  if (WIFSIGNALED (status))
-    return g_strdup_printf ("signal %d, %s", WTERMSIG (status), strsignal (WTERMSIG (status)));
-  if (WIFEXITED (status))
-    return g_strdup_printf ("it stopped with exit status %d", WEXITSTATUS (status));
-  return g_strdup ("it stopped");
-}
-
 static char *
 crashed_message (int status)
 {
-  g_autofree char *how = crashed_how (status);
+  g_autofree char *how = tf_child_ended_how (status);
   return g_strdup_printf (
     "Reading the file crashed the PDF reader (%s): the file is damaged, or made to "
     "harm the programs that read it. Ask the administration to send the reply "
@@ -317,9 +305,7 @@ limit_memory (guint64 max_memory)
 G_GNUC_NORETURN static void
 run_worker (const Batch *b, int sock, int err)
 {
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid () != b->self)
-    _exit (1);
+  tf_child_die_with_parent (b->self);
   /* Out of the way of 0-3 first, so that no dup2 below clobbers them. */
   sock = fcntl (sock, F_DUPFD, 10);
   err = fcntl (err, F_DUPFD, 10);
@@ -842,7 +828,7 @@ tf_batch_read (const char *const *paths, guint n, const TfBatchOptions *options,
       if (!busy && (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
           && b.machinery_error == NULL)
         {
-          g_autofree char *how = crashed_how (status);
+          g_autofree char *how = tf_child_ended_how (status);
           g_set_error (&b.machinery_error, TF_ERROR, TF_ERROR_IO,
                        "a reader process failed as it ended (%s)%s", how,
                        WIFEXITED (status) && WEXITSTATUS (status) == LEAKED_STATUS

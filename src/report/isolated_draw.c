@@ -1,5 +1,6 @@
 #include "report/isolated_draw.h"
 
+#include "common/tf_child.h"
 #include "common/tf_error.h"
 #include "common/tf_memory.h"
 
@@ -9,7 +10,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,9 +37,7 @@ G_GNUC_NORETURN static void
 run_child (int fd, pid_t parent, double width, double height, double scale,
            guint64 max_memory, TfIsolatedDrawFunc draw, gpointer user_data)
 {
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid () != parent)
-    _exit (1);
+  tf_child_die_with_parent (parent);
   tf_memory_limit_address_space (max_memory);
   cairo_surface_t *image = cairo_image_surface_create (
     CAIRO_FORMAT_RGB24, (int) (width * scale + 0.5), (int) (height * scale + 0.5));
@@ -161,9 +159,7 @@ tf_isolated_draw (double width, double height, double scale, double timeout,
     }
   if (!complete || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
-      g_autofree char *how = WIFSIGNALED (status)
-        ? g_strdup_printf ("signal %d, %s", WTERMSIG (status), strsignal (WTERMSIG (status)))
-        : g_strdup_printf ("exit status %d", WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+      g_autofree char *how = tf_child_ended_how (status);
       g_set_error (error, TF_ERROR, TF_ERROR_PDF,
                    "drawing its pages crashed the PDF renderer (%s)", how);
       return NULL;
