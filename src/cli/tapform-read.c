@@ -5,6 +5,7 @@
 #include "batch/progress.h"
 #include "common/tf_data.h"
 #include "common/tf_error.h"
+#include "common/tf_output.h"
 #include "form/form.h"
 #include "form/member_states.h"
 #include "out/record_writer.h"
@@ -215,23 +216,13 @@ list_inputs (char **args, GPtrArray *inputs)
     }
 }
 
-/* Where the records go: standard output; a temporary file beside --output
- * that replaces it once everything is written, when --output is a regular
- * file or a new one; or, when it is something else that exists (a symlink,
- * /dev/stdout, a pipe), that thing itself, written through: replacing it
- * would break the link or, as root, the device. */
+/* Where the records go: standard output, or --output written as
+ * tf_output.h says (through, or beside and renamed over it once
+ * everything is written). */
 typedef struct {
   FILE *fp;
   char *tmp;                /* NULL: fp is written in place */
 } Sink;
-
-static gboolean
-write_through (const char *output)
-{
-  return g_file_test (output, G_FILE_TEST_IS_SYMLINK)
-         || (g_file_test (output, G_FILE_TEST_EXISTS)
-             && !g_file_test (output, G_FILE_TEST_IS_REGULAR));
-}
 
 static gboolean
 sink_open (Sink *sink, const char *output)
@@ -241,7 +232,7 @@ sink_open (Sink *sink, const char *output)
       sink->fp = stdout;
       return TRUE;
     }
-  if (write_through (output))
+  if (tf_output_writes_through (output))
     {
       sink->fp = fopen (output, "wb");
       if (sink->fp != NULL)

@@ -1,6 +1,7 @@
 #include "pdf/emit.h"
 
 #include "common/tf_error.h"
+#include "common/tf_output.h"
 #include "pdf/acroform.h"
 #include "pdf/haru_objects.h"
 #include "pdf/page_draw.h"
@@ -250,20 +251,16 @@ tf_emitter_render (const TfEmitter *emitter, const TfEmitOptions *options,
   return d ? tf_emit_document_save (d, error) : NULL;
 }
 
-/* Writes `bytes` to `path`; the error names the file. A regular file (or
- * a new one) is replaced atomically, so that a failure leaves no half
- * form; anything else that exists (a symlink, /dev/stdout, a pipe) is
- * written through, never replaced. */
+/* Writes `bytes` to `path` as tf_output.h says: replaced atomically (no
+ * half form after a failure), or written through. The error names the
+ * file. */
 static gboolean
 write_file (GBytes *bytes, const char *path, GError **error)
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
   g_autoptr (GError) local = NULL;
-  gboolean through = g_file_test (path, G_FILE_TEST_IS_SYMLINK)
-                     || (g_file_test (path, G_FILE_TEST_EXISTS)
-                         && !g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  if (!through)
+  if (!tf_output_writes_through (path))
     {
       if (g_file_set_contents (path, data, (gssize) size, &local))
         return TRUE;
