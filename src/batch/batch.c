@@ -260,7 +260,9 @@ static guint64 worker_as_limit;   /* the worker's RLIMIT_AS, 0 if none */
 static long worker_page_size;
 
 /* A worker's fatal signals: when its address space was full, a crash is an
- * allocation that failed unchecked; say so before dying of the signal. */
+ * allocation that failed unchecked; say so before dying of the signal.
+ * It reads /proc/self/statm by hand, not with tf_memory_of(): only
+ * async-signal-safe calls belong in a signal handler. */
 static void
 on_fatal_signal (int sig)
 {
