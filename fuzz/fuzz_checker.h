@@ -1,12 +1,13 @@
-/* fuzz_checker.h — what the reply fuzz targets share: the checker of the
- * shipped Circular 246 form, made once (libFuzzer's initialization), as
- * tapform-read makes it, and a record made of a raw reply. */
+/* fuzz_checker.h — what the reply fuzz targets share: the reader of the
+ * shipped Circular 246 form (read/reader.h), opened once (libFuzzer's
+ * initialization) as tapform-read opens it, and a record made of a raw
+ * reply. */
 #ifndef TF_FUZZ_CHECKER_H
 #define TF_FUZZ_CHECKER_H
 
 #include "read/raw_reply.h"
 
-/* Makes the checker; aborts, naming `target`, when the shipped data does
+/* Opens the reader; aborts, naming `target`, when the shipped data does
  * not load (a fuzzer without it would only test the error path). */
 void fuzz_checker_init (const char *target);
 

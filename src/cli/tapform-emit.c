@@ -189,12 +189,13 @@ run (const Options *o)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
-  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, &error);
-  if (emitter == NULL)
+  g_autoptr (TfLayout) layout = tf_layout_new_default (form, &error);
+  if (layout == NULL)
     {
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
+  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, layout);
   if (o->all_dir != NULL)
     return emit_all (form, emitter, o);
 

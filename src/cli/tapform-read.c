@@ -9,8 +9,8 @@
 #include "form/form.h"
 #include "form/member_states.h"
 #include "out/record_writer.h"
-#include "pdf/emit.h"
 #include "read/read_pdf.h"
+#include "read/reader.h"
 #include "reply/reply.h"
 #include "report/chart.h"
 #include "report/review.h"
@@ -359,10 +359,10 @@ on_progress (guint done, guint total, gpointer user_data)
  * reports on stderr what the user must hear about (an input that cannot be
  * read) and sets *io_error then. */
 static TfReply *
-reply_for (const TfReplyChecker *checker, const Input *in, const TfBatchResult *result,
+reply_for (const TfReader *reader, const Input *in, const TfBatchResult *result,
            gboolean *io_error)
 {
-  const TfForm *form = tf_reply_checker_form (checker);
+  const TfForm *form = tf_reader_form (reader);
   if (in->error != NULL)
     {
       progress_erase ();
@@ -382,7 +382,7 @@ reply_for (const TfReplyChecker *checker, const Input *in, const TfBatchResult *
       tf_cli_error ("%s: cannot be read: %s", in->display, result->raw->detail);
       *io_error = TRUE;
     }
-  return tf_reply_check (checker, in->display, result->raw);
+  return tf_reader_reply (reader, in->display, result->raw);
 }
 
 static void
@@ -443,7 +443,7 @@ count_and_report (const Options *o, const TfForm *form, const TfLayout *layout,
 /* What a run keeps while the results come in. */
 typedef struct {
   const Options *o;
-  const TfReplyChecker *checker;
+  const TfReader *reader;
   GPtrArray *inputs;        /* of Input*, borrowed */
   TfRecordWriter *writer;   /* NULL with --tally */
   GPtrArray *kept;          /* of TfReply*, when counting */
@@ -460,7 +460,7 @@ on_result (const TfBatchResult *result, gpointer user_data)
 {
   Run *run = user_data;
   const Input *in = run->inputs->pdata[result->index];
-  g_autoptr (TfReply) reply = reply_for (run->checker, in, result, &run->io_error);
+  g_autoptr (TfReply) reply = reply_for (run->reader, in, result, &run->io_error);
   switch (reply->status)
     {
     case TF_STATUS_COMPLETE: run->complete++; break;
@@ -526,19 +526,16 @@ run (const Options *o, char **args)
     }
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (TfForm) form = o->form_path ? tf_form_load (o->form_path, &error)
-                                         : tf_form_load_default (&error);
-  g_autoptr (TfEmitter) emitter = form ? tf_emitter_new (form, &error) : NULL;
-  g_autoptr (TfMemberStates) states = emitter ? tf_member_states_load_default (&error) : NULL;
-  g_autoptr (TfReplyChecker) checker =
-    states ? tf_reply_checker_new (form, tf_emitter_layout (emitter), states, NULL, &error)
-           : NULL;
-  if (checker == NULL)
+  TfReaderOptions reader_options = TF_READER_OPTIONS_INIT;
+  reader_options.form_path = o->form_path;
+  g_autoptr (TfReader) reader = tf_reader_open (&reader_options, &error);
+  if (reader == NULL)
     {
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
 
+  const TfForm *form = tf_reader_form (reader);
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
   list_inputs (args, inputs);
 
@@ -550,7 +547,7 @@ run (const Options *o, char **args)
     : tf_record_writer_new (sink.fp, form, &writer_options);
   Run state = {
     .o = o,
-    .checker = checker,
+    .reader = reader,
     .inputs = inputs,
     .writer = writer,
     .kept = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free),
@@ -589,7 +586,7 @@ run (const Options *o, char **args)
   if (writer && write_ok && !tf_record_writer_finish (writer, &error))
     write_ok = FALSE;
   if (write_ok && counting (o)
-      && !count_and_report (o, form, tf_emitter_layout (emitter), states, kept, times, sink.fp))
+      && !count_and_report (o, form, tf_reader_layout (reader), tf_reader_member_states (reader), kept, times, sink.fp))
     write_ok = FALSE;
   if (!write_ok && error != NULL)
     {

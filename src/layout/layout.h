@@ -88,6 +88,11 @@ typedef struct {
  * Fails (TF_ERROR_DEFINITION) only when something cannot fit a page. */
 TfLayout *tf_layout_new (const TfForm *form, const TfMeasure *measure,
                          GError **error);
+/* Lays out `form` with the metrics of the shipped fonts (font_metrics.h):
+ * the layout every emitted form of this definition has, and the one the
+ * reader checks replies against. Fails with TF_ERROR_NOT_FOUND or
+ * TF_ERROR_DEFINITION when a font cannot be read, or as tf_layout_new(). */
+TfLayout *tf_layout_new_default (const TfForm *form, GError **error);
 void tf_layout_free (TfLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfLayout, tf_layout_free)
 

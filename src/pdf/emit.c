@@ -14,7 +14,7 @@
 struct TfEmitter
 {
   const TfForm *form;
-  TfLayout *layout;
+  const TfLayout *layout;
 };
 
 /* libHaru reports errors through a callback; the first one is kept and
@@ -59,27 +59,8 @@ new_doc (HaruErrors *errors)
 }
 
 TfEmitter *
-tf_emitter_new (const TfForm *form, GError **error)
+tf_emitter_new (const TfForm *form, const TfLayout *layout)
 {
-  HaruErrors errors = { HPDF_OK, HPDF_OK };
-  HPDF_Doc doc = new_doc (&errors);
-  if (doc == NULL)
-    {
-      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "libHaru could not start a document");
-      return NULL;
-    }
-  /* The layout is measured with the same fonts every document embeds. */
-  g_autofree TfPdfFonts *fonts = tf_pdf_fonts_load (doc, error);
-  TfLayout *layout = NULL;
-  if (fonts != NULL)
-    {
-      TfMeasure measure = tf_pdf_fonts_measure (fonts);
-      layout = tf_layout_new (form, &measure, error);
-    }
-  HPDF_Free (doc);
-  if (layout == NULL)
-    return NULL;
-
   TfEmitter *emitter = g_new0 (TfEmitter, 1);
   emitter->form = form;
   emitter->layout = layout;
@@ -89,16 +70,7 @@ tf_emitter_new (const TfForm *form, GError **error)
 void
 tf_emitter_free (TfEmitter *emitter)
 {
-  if (emitter == NULL)
-    return;
-  tf_layout_free (emitter->layout);
   g_free (emitter);
-}
-
-const TfLayout *
-tf_emitter_layout (const TfEmitter *emitter)
-{
-  return emitter->layout;
 }
 
 static gint64

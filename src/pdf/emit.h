@@ -1,7 +1,8 @@
 /* emit.h — writing the reply form as a fillable PDF.
  *
- * An emitter lays the form out once and then writes any number of
- * documents from that layout: blank, or pre-filled per Member State.
+ * An emitter writes any number of documents of one form from its layout
+ * (tf_layout_new_default(), computed once): blank, or pre-filled per
+ * Member State.
  */
 #ifndef TF_EMIT_H
 #define TF_EMIT_H
@@ -23,14 +24,11 @@ typedef struct {
 
 #define TF_EMIT_OPTIONS_INIT { NULL, NULL, -1 }
 
-/* Lays `form` out with the shipped fonts. Returns a new emitter, free with
- * tf_emitter_free(); it borrows `form`, which must outlive it. */
-TfEmitter *tf_emitter_new (const TfForm *form, GError **error);
+/* An emitter of `form` drawn as `layout` says. Returns a new emitter, free
+ * with tf_emitter_free(); it borrows both, which must outlive it. */
+TfEmitter *tf_emitter_new (const TfForm *form, const TfLayout *layout);
 void tf_emitter_free (TfEmitter *emitter);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfEmitter, tf_emitter_free)
-
-/* The layout every document of this emitter has; borrowed. */
-const TfLayout *tf_emitter_layout (const TfEmitter *emitter);
 
 /* Writes one form to `path` (replaced atomically). Thread-safe: each call
  * builds its own document. */

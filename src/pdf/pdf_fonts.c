@@ -2,13 +2,9 @@
 
 #include "common/tf_data.h"
 #include "common/tf_error.h"
+#include "layout/font_metrics.h"
 
 #include <string.h>
-
-static const char *const font_files[TF_FONT_COUNT] = {
-  [TF_FONT_REGULAR] = "fonts/LiberationSans-Regular.ttf",
-  [TF_FONT_BOLD] = "fonts/LiberationSans-Bold.ttf",
-};
 
 /* What the field font keeps beyond what the page draws, so that a filler
  * typing any Latin- or Cyrillic-script language finds every glyph in it
@@ -44,7 +40,7 @@ tf_pdf_fonts_load (HPDF_Doc doc, GError **error)
   fonts->doc = doc;
   for (int style = 0; style < TF_FONT_COUNT; style++)
     {
-      g_autofree char *path = tf_data_find (font_files[style], error);
+      g_autofree char *path = tf_data_find (tf_font_file (style), error);
       if (path == NULL)
         return NULL;
       const char *name = HPDF_LoadTTFontFromFile (doc, path, HPDF_TRUE);
@@ -66,23 +62,6 @@ tf_pdf_fonts_note (TfPdfFonts *fonts, TfFontStyle style, const char *utf8)
 {
   for (const char *p = utf8; *p; p = g_utf8_next_char (p))
     tf_codepoint_set_add (fonts->used[style], g_utf8_get_char (p));
-}
-
-static double
-measure_width (void *ctx, TfFontStyle style, double size, const char *utf8)
-{
-  TfPdfFonts *fonts = ctx;
-  tf_pdf_fonts_note (fonts, style, utf8);
-  HPDF_TextWidth tw = HPDF_Font_TextWidth (fonts->font[style],
-                                           (const HPDF_BYTE *) utf8,
-                                           (HPDF_UINT) strlen (utf8));
-  return tw.width * size / 1000.0;
-}
-
-TfMeasure
-tf_pdf_fonts_measure (TfPdfFonts *fonts)
-{
-  return (TfMeasure) { measure_width, fonts };
 }
 
 gboolean

@@ -22,9 +22,6 @@ typedef struct {
  * Returns a new set, free with g_free() (the fonts belong to `doc`). */
 TfPdfFonts *tf_pdf_fonts_load (HPDF_Doc doc, GError **error);
 
-/* A TfMeasure over these fonts; `fonts` must outlive it. */
-TfMeasure tf_pdf_fonts_measure (TfPdfFonts *fonts);
-
 /* Notes that `utf8` is drawn in `style`. */
 void tf_pdf_fonts_note (TfPdfFonts *fonts, TfFontStyle style, const char *utf8);
 

@@ -20,17 +20,17 @@ read_test_reader_new (void)
 {
   g_autoptr (GError) error = NULL;
   ReadTestReader *r = g_new0 (ReadTestReader, 1);
-  r->form = tf_form_load (TAPFORM_SOURCE_DIR "/" TF_FORM_DEFAULT_DEFINITION, &error);
-  cr_assert_not_null (r->form, "loading the form: %s", error ? error->message : "");
-  r->emitter = tf_emitter_new (r->form, &error);
-  cr_assert_not_null (r->emitter, "laying out the form: %s", error ? error->message : "");
-  r->layout = tf_emitter_layout (r->emitter);
-  r->states = tf_member_states_load (TAPFORM_SOURCE_DIR "/forms/member-states.json",
-                                     TAPFORM_SOURCE_DIR "/forms/member-state-names.json",
-                                     &error);
-  cr_assert_not_null (r->states, "loading Member States: %s", error ? error->message : "");
-  r->checker = tf_reply_checker_new (r->form, r->layout, r->states, NULL, &error);
-  cr_assert_not_null (r->checker, "checker: %s", error ? error->message : "");
+  /* The source tree's data, whatever $TAPFORM_DATADIR says. */
+  TfReaderOptions options = TF_READER_OPTIONS_INIT;
+  options.form_path = TAPFORM_SOURCE_DIR "/" TF_FORM_DEFAULT_DEFINITION;
+  options.member_states_path = TAPFORM_SOURCE_DIR "/forms/member-states.json";
+  options.member_state_names_path = TAPFORM_SOURCE_DIR "/forms/member-state-names.json";
+  r->reader = tf_reader_open (&options, &error);
+  cr_assert_not_null (r->reader, "opening the reader: %s", error ? error->message : "");
+  r->form = tf_reader_form (r->reader);
+  r->layout = tf_reader_layout (r->reader);
+  r->states = tf_reader_member_states (r->reader);
+  r->emit = emit_test_form_new (options.form_path);
   r->schema = read_schema_load (SCHEMA_PATH, &error);
   cr_assert_not_null (r->schema, "loading the schema: %s", error ? error->message : "");
   return r;
@@ -41,10 +41,8 @@ read_test_reader_free (ReadTestReader *r)
 {
   if (r == NULL)
     return;
-  tf_reply_checker_free (r->checker);
-  tf_member_states_free (r->states);
-  tf_emitter_free (r->emitter);
-  tf_form_free (r->form);
+  emit_test_form_free (r->emit);
+  tf_reader_free (r->reader);
   json_node_unref (r->schema);
   g_free (r);
 }
@@ -104,13 +102,8 @@ char *
 read_test_emit (const ReadTestReader *r, const char *dir, const char *name,
               const char *member_state)
 {
-  g_autoptr (GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
-  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  options.member_state = member_state;
-  options.creation_time = 1587513600;   /* 2020-04-22, the circular's date */
-  cr_assert (tf_emitter_write (r->emitter, &options, path, &error), "emitting %s: %s", path,
-             error ? error->message : "");
+  emit_test_write_path (r->emit, path, member_state, NULL);
   return path;
 }
 
@@ -204,7 +197,7 @@ TfReply *
 read_test_reply (const ReadTestReader *r, const char *path)
 {
   g_autoptr (TfRawReply) raw = tf_read_file (path);
-  return tf_reply_check (r->checker, path, raw);
+  return tf_reader_reply (r->reader, path, raw);
 }
 
 void

@@ -1,6 +1,7 @@
-/* read_support.h — what the reader's tests share: the shipped form with its
- * layout, Member States and checker; a temporary folder; emitting the form;
- * filling it with pikepdf (an independent filler); running tapform-read.
+/* read_support.h — what the reader's tests share: the reader of the
+ * shipped form (read/reader.h: its form, layout and Member States);
+ * emitting the form; filling it with pikepdf (an independent filler);
+ * running tapform-read.
  *
  * Every function fails the current Criterion test on a setup error, so a
  * test reads as its scenario. Ownership: *_new() results are the caller's
@@ -9,20 +10,20 @@
 #ifndef READ_SUPPORT_H
 #define READ_SUPPORT_H
 
-#include "form/form.h"
-#include "form/member_states.h"
-#include "pdf/emit.h"
+#include "emit_support.h"
+
 #include "read/raw_reply.h"
+#include "read/reader.h"
 #include "reply/reply.h"
 
 #include <json-glib/json-glib.h>
 
 typedef struct {
-  TfForm *form;
-  TfEmitter *emitter;
-  const TfLayout *layout;     /* borrowed from emitter */
-  TfMemberStates *states;
-  TfReplyChecker *checker;
+  TfReader *reader;
+  const TfForm *form;         /* the three borrowed from reader */
+  const TfLayout *layout;
+  const TfMemberStates *states;
+  EmitTestForm *emit;         /* what read_test_emit() writes with */
   JsonNode *schema;           /* docs/reply-record.schema.json */
 } ReadTestReader;
 

@@ -11,8 +11,7 @@
 #include <criterion/criterion.h>
 
 #include "form/fields.h"
-#include "form/form.h"
-#include "pdf/emit.h"
+#include "emit_support.h"
 #include "test_util.h"
 
 #include <json-glib/json-glib.h>
@@ -459,9 +458,8 @@ list_qpdf (const char *pdf)
 /* ---- the contract -------------------------------------------------------- */
 
 typedef struct {
-  TfForm *form;
-  TfEmitter *emitter;
-  char *dir;
+  EmitTestForm *emit;
+  const TfForm *form;       /* borrowed from emit */
   char *blank;
   char *filled;
   GHashTable *prefill;   /* what the filled form was pre-filled with */
@@ -474,39 +472,22 @@ static Fixture fx;
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-  fx.form = tf_form_load_default (&error);
-  cr_assert_not_null (fx.form, "%s", error ? error->message : "");
-  fx.emitter = tf_emitter_new (fx.form, &error);
-  cr_assert_not_null (fx.emitter, "%s", error ? error->message : "");
-  fx.dir = g_dir_make_tmp ("tapform-fields-XXXXXX", &error);
-  cr_assert_not_null (fx.dir, "%s", error ? error->message : "");
-  fx.blank = g_build_filename (fx.dir, "blank.pdf", NULL);
-  fx.filled = g_build_filename (fx.dir, "filled.pdf", NULL);
-
-  TfEmitOptions blank = TF_EMIT_OPTIONS_INIT;
-  cr_assert (tf_emitter_write (fx.emitter, &blank, fx.blank, &error), "%s",
-             error ? error->message : "");
+  fx.emit = emit_test_form_new (NULL);
+  fx.form = fx.emit->form;
+  fx.blank = emit_test_write (fx.emit, "blank.pdf", NULL, NULL);
 
   fx.prefill = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (fx.prefill, "sender.name", "Анна \"Ann\" Шевченко & Co <x>");
   g_hash_table_insert (fx.prefill, "text.x1054.authority", "assign");
   g_hash_table_insert (fx.prefill, "text.x1054.comments", "none");
   g_hash_table_insert (fx.prefill, "text.x1751.authority", "withhold");
-  TfEmitOptions filled = TF_EMIT_OPTIONS_INIT;
-  filled.member_state = PREFILL_MEMBER_STATE;
-  filled.values = fx.prefill;
-  cr_assert (tf_emitter_write (fx.emitter, &filled, fx.filled, &error), "%s",
-             error ? error->message : "");
+  fx.filled = emit_test_write (fx.emit, "filled.pdf", PREFILL_MEMBER_STATE, fx.prefill);
 }
 
 static void
 teardown (void)
 {
-  tf_emitter_free (fx.emitter);
-  tf_form_free (fx.form);
-  tf_test_rmtree (fx.dir);
-  g_free (fx.dir);
+  emit_test_form_free (fx.emit);
   g_free (fx.blank);
   g_free (fx.filled);
   g_hash_table_unref (fx.prefill);

@@ -14,8 +14,7 @@
  * tests/fillers/run-matrix.sh runs every scenario with every tool. */
 #include <criterion/criterion.h>
 
-#include "form/form.h"
-#include "pdf/emit.h"
+#include "emit_support.h"
 #include "test_util.h"
 
 #include <string.h>
@@ -30,9 +29,8 @@
 #define PREFILLED_MEMBER_STATE "Viet Nam (Socialist Republic of)"
 
 typedef struct {
-  TfForm *form;
-  TfEmitter *emitter;
-  char *dir;
+  EmitTestForm *emit;
+  char *dir;                /* borrowed from emit */
   char *blank;
   char *prefilled;
   char *base;       /* fill spec of what `prefilled` holds */
@@ -43,24 +41,10 @@ static Fixture fx;
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-  fx.form = tf_form_load_default (&error);
-  cr_assert_not_null (fx.form, "%s", error ? error->message : "");
-  fx.emitter = tf_emitter_new (fx.form, &error);
-  cr_assert_not_null (fx.emitter, "%s", error ? error->message : "");
-  fx.dir = g_dir_make_tmp ("tapform-roundtrip-XXXXXX", &error);
-  cr_assert_not_null (fx.dir, "%s", error ? error->message : "");
-
-  fx.blank = g_build_filename (fx.dir, "blank.pdf", NULL);
-  TfEmitOptions blank = TF_EMIT_OPTIONS_INIT;
-  cr_assert (tf_emitter_write (fx.emitter, &blank, fx.blank, &error), "%s",
-             error ? error->message : "");
-
-  fx.prefilled = g_build_filename (fx.dir, "prefilled.pdf", NULL);
-  TfEmitOptions prefilled = TF_EMIT_OPTIONS_INIT;
-  prefilled.member_state = PREFILLED_MEMBER_STATE;
-  cr_assert (tf_emitter_write (fx.emitter, &prefilled, fx.prefilled, &error), "%s",
-             error ? error->message : "");
+  fx.emit = emit_test_form_new (NULL);
+  fx.dir = fx.emit->dir;
+  fx.blank = emit_test_write (fx.emit, "blank.pdf", NULL, NULL);
+  fx.prefilled = emit_test_write (fx.emit, "prefilled.pdf", PREFILLED_MEMBER_STATE, NULL);
   fx.base = tf_test_write (fx.dir, "base.json",
                            "{\"fields\": {\"sender.member_state\": \"" PREFILLED_MEMBER_STATE "\"}}");
 }
@@ -68,10 +52,7 @@ setup (void)
 static void
 teardown (void)
 {
-  tf_emitter_free (fx.emitter);
-  tf_form_free (fx.form);
-  tf_test_rmtree (fx.dir);
-  g_free (fx.dir);
+  emit_test_form_free (fx.emit);
   g_free (fx.blank);
   g_free (fx.prefilled);
   g_free (fx.base);

@@ -3,8 +3,7 @@
  * inside ticked and unticked boxes. */
 #include <criterion/criterion.h>
 
-#include "form/form.h"
-#include "pdf/emit.h"
+#include "emit_support.h"
 #include "test_util.h"
 
 #include <cairo.h>
@@ -15,9 +14,8 @@
 #define DPI 100.0
 
 typedef struct {
-  TfForm *form;
-  TfEmitter *emitter;
-  char *dir;
+  EmitTestForm *emit;
+  char *dir;                /* borrowed from emit */
   char *blank;
   char *filled;
 } Fixture;
@@ -27,36 +25,22 @@ static Fixture fx;
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-  fx.form = tf_form_load_default (&error);
-  cr_assert_not_null (fx.form, "%s", error ? error->message : "");
-  fx.emitter = tf_emitter_new (fx.form, &error);
-  cr_assert_not_null (fx.emitter, "%s", error ? error->message : "");
-  fx.dir = tf_test_tmpdir ();
-  fx.blank = g_build_filename (fx.dir, "blank.pdf", NULL);
-  fx.filled = g_build_filename (fx.dir, "filled.pdf", NULL);
-
-  TfEmitOptions blank = TF_EMIT_OPTIONS_INIT;
-  cr_assert (tf_emitter_write (fx.emitter, &blank, fx.blank, &error), "%s", error ? error->message : "");
+  fx.emit = emit_test_form_new (NULL);
+  fx.dir = fx.emit->dir;
+  fx.blank = emit_test_write (fx.emit, "blank.pdf", NULL, NULL);
 
   g_autoptr (GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (values, "text.x1054.authority", "assign");
   g_hash_table_insert (values, "text.x1054.comments", "none");
   g_hash_table_insert (values, "text.x1148.authority", "withhold");
   g_hash_table_insert (values, "sender.name", "Анна Шевченко");
-  TfEmitOptions filled = TF_EMIT_OPTIONS_INIT;
-  filled.member_state = "Côte d'Ivoire (République de)";
-  filled.values = values;
-  cr_assert (tf_emitter_write (fx.emitter, &filled, fx.filled, &error), "%s", error ? error->message : "");
+  fx.filled = emit_test_write (fx.emit, "filled.pdf", "Côte d'Ivoire (République de)", values);
 }
 
 static void
 teardown (void)
 {
-  tf_emitter_free (fx.emitter);
-  tf_form_free (fx.form);
-  tf_test_rmtree (fx.dir);
-  g_free (fx.dir);
+  emit_test_form_free (fx.emit);
   g_free (fx.blank);
   g_free (fx.filled);
 }
@@ -151,8 +135,8 @@ check_ticks (const char *png_path)
 {
   cairo_surface_t *png = cairo_image_surface_create_from_png (png_path);
   cr_assert_eq (cairo_surface_status (png), CAIRO_STATUS_SUCCESS, "%s", png_path);
-  const TfLayout *layout = tf_emitter_layout (fx.emitter);
-  const TfText *x1054 = tf_form_find_text (fx.form, "x1054");
+  const TfLayout *layout = fx.emit->layout;
+  const TfText *x1054 = tf_form_find_text (fx.emit->form, "x1054");
   struct { TfAnswer answer; gboolean on; } expect[] = {
     { TF_ANSWER_ASSIGN, TRUE },
     { TF_ANSWER_NO_COMMENTS, TRUE },
@@ -197,7 +181,7 @@ Test (emit_render, a_blank_form_shows_no_tick)
   g_autofree char *prefix = g_build_filename (fx.dir, "blank", NULL);
   const char *argv[] = { "pdftoppm", "-r", "100", "-png", fx.blank, prefix, NULL };
   cr_assert_eq (tf_test_run (argv, NULL, NULL), 0);
-  const TfLayout *layout = tf_emitter_layout (fx.emitter);
+  const TfLayout *layout = fx.emit->layout;
   for (guint page = 0; page < layout->n_pages; page++)
     {
       g_autofree char *png_path = g_strdup_printf ("%s-%u.png", prefix, page + 1);

@@ -8,7 +8,7 @@
 #include <criterion/criterion.h>
 
 #include "form/form.h"
-#include "pdf/emit.h"
+#include "layout/layout.h"
 #include "test_util.h"
 
 static char *
@@ -30,9 +30,9 @@ Test (layout_pinned, widgets_stay_where_the_sent_forms_have_them)
   g_autoptr (GError) error = NULL;
   g_autoptr (TfForm) form = tf_form_load_default (&error);
   cr_assert_not_null (form, "%s", error ? error->message : "");
-  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, &error);
-  cr_assert_not_null (emitter, "%s", error ? error->message : "");
-  g_autofree char *now = describe (form, tf_emitter_layout (emitter));
+  g_autoptr (TfLayout) layout = tf_layout_new_default (form, &error);
+  cr_assert_not_null (layout, "%s", error ? error->message : "");
+  g_autofree char *now = describe (form, layout);
 
   g_autofree char *name = g_strdup_printf ("tests/fixtures/layout-%s.txt", form->id);
   g_autofree char *path = tf_test_source_path (name);

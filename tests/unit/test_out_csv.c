@@ -156,10 +156,10 @@ Test (csv, fixed_columns_and_rows_read_back, .init = setup, .fini = teardown)
     NULL,
   };
   g_autoptr (TfRawReply) raw = read_test_raw_new (r, values);
-  g_autoptr (TfReply) reply = tf_reply_check (r->checker, "-replies/che.pdf", raw);
+  g_autoptr (TfReply) reply = tf_reader_reply (r->reader, "-replies/che.pdf", raw);
   g_autoptr (TfRawReply) bad = tf_raw_reply_new (TF_READ_NOT_PDF, "empty, not a PDF");
   bad->sha256 = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  g_autoptr (TfReply) invalid = tf_reply_check (r->checker, "empty.pdf", bad);
+  g_autoptr (TfReply) invalid = tf_reader_reply (r->reader, "empty.pdf", bad);
 
   g_autoptr (GString) out = g_string_new (NULL);
   tf_csv_append_header (out, r->form);
@@ -228,8 +228,8 @@ write_all (TfRecordFormat format, gboolean bom, TfReply **replies, guint n)
 Test (writer, formats, .init = setup, .fini = teardown)
 {
   g_autoptr (TfRawReply) raw = tf_raw_reply_new (TF_READ_NOT_PDF, "empty, not a PDF");
-  g_autoptr (TfReply) a = tf_reply_check (r->checker, "a.pdf", raw);
-  g_autoptr (TfReply) b = tf_reply_check (r->checker, "b.pdf", raw);
+  g_autoptr (TfReply) a = tf_reader_reply (r->reader, "a.pdf", raw);
+  g_autoptr (TfReply) b = tf_reader_reply (r->reader, "b.pdf", raw);
   TfReply *both[] = { a, b };
 
   g_autofree char *jsonl = write_all (TF_FORMAT_JSONL, FALSE, both, 2);
@@ -272,7 +272,7 @@ Test (writer, a_write_error_is_reported, .init = setup, .fini = teardown)
   setvbuf (fp, NULL, _IONBF, 0);
   g_autoptr (TfRecordWriter) w = tf_record_writer_new (fp, r->form, NULL);
   g_autoptr (TfRawReply) raw = tf_raw_reply_new (TF_READ_NOT_PDF, "empty, not a PDF");
-  g_autoptr (TfReply) a = tf_reply_check (r->checker, "a.pdf", raw);
+  g_autoptr (TfReply) a = tf_reader_reply (r->reader, "a.pdf", raw);
   g_autoptr (GError) error = NULL;
   gboolean ok = tf_record_writer_add (w, a, &error) && tf_record_writer_finish (w, &error);
   cr_assert_not (ok);

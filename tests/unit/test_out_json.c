@@ -32,7 +32,7 @@ reply_with (const char *name, const char *address)
     "text.x1054.authority", "assign", "text.x1054.comments", "none", NULL,
   };
   g_autoptr (TfRawReply) raw = read_test_raw_new (r, values);
-  return tf_reply_check (r->checker, "replies/jpn.pdf", raw);
+  return tf_reader_reply (r->reader, "replies/jpn.pdf", raw);
 }
 
 static JsonObject *

@@ -2,6 +2,7 @@
  * hostile files, one record per file in a stable order, the formats, the
  * output file, messages and exit codes. */
 #include "read_schema.h"
+#include "emit_support.h"
 #include "read_support.h"
 #include "test_util.h"
 
@@ -408,24 +409,11 @@ Test (cli, a_file_name_that_is_not_utf8)
 
 Test (cli, another_form_definition_with_f)
 {
-  g_autofree char *def = NULL;
-  cr_assert (g_file_get_contents (TAPFORM_SOURCE_DIR "/" TF_FORM_DEFAULT_DEFINITION, &def, NULL,
-                                  NULL));
-  const char *from = "\"id\": \"tsb-246-annex2\"";
-  char *at = strstr (def, from);
-  cr_assert_not_null (at);
-  g_autofree char *head = g_strndup (def, (gsize) (at - def));
-  g_autofree char *other = g_strconcat (head, "\"id\": \"tsb-999-annex2\"", at + strlen (from),
-                                        NULL);
-  g_autofree char *def_path = in_tmp ("other.json");
-  cr_assert (g_file_set_contents (def_path, other, -1, NULL));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TfForm) form = tf_form_load (def_path, &error);
-  cr_assert_not_null (form, "%s", error ? error->message : "");
-  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, &error);
+  g_autofree char *def_path = emit_test_other_definition (tmp, "tsb-999-annex2");
+  EmitTestForm *emit = emit_test_form_new (def_path);
   g_autofree char *blank = in_tmp ("other-blank.pdf");
-  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  cr_assert (tf_emitter_write (emitter, &options, blank, &error));
+  emit_test_write_path (emit, blank, NULL, NULL);
+  emit_test_form_free (emit);
   g_autofree char *spec = g_strdup_printf ("{\"values\": {%s}}", complete_values);
   g_autofree char *other_reply = in_tmp ("other-reply.pdf");
   read_test_fill (blank, spec, other_reply);

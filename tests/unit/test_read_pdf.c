@@ -1,6 +1,7 @@
 /* test_read_pdf.c — the reading stage on real PDFs: where Poppler says the
  * widgets are, files re-saved and altered with pikepdf, encryption with
  * qpdf, hostile bytes, PDFs that are not the form, and reading in threads. */
+#include "emit_support.h"
 #include "read_support.h"
 #include "test_util.h"
 
@@ -293,7 +294,7 @@ Test (read, files_that_cannot_be_read)
   g_autoptr (TfRawReply) folder = tf_read_file (tmp);
   cr_assert_eq (folder->outcome, TF_READ_UNREADABLE);
   cr_assert (strstr (folder->detail, "folder") != NULL);
-  g_autoptr (TfReply) reply = tf_reply_check (r->checker, "/nonexistent/reply.pdf", missing);
+  g_autoptr (TfReply) reply = tf_reader_reply (r->reader, "/nonexistent/reply.pdf", missing);
   cr_assert_eq (reply->status, TF_STATUS_INVALID);
   assert_codes (reply, "unreadable");
   read_test_assert_schema (r, reply);
@@ -318,23 +319,11 @@ Test (read, a_pdf_without_a_form)
 
 Test (read, a_form_emitted_from_another_definition)
 {
-  g_autofree char *def = NULL;
-  cr_assert (g_file_get_contents (TAPFORM_SOURCE_DIR "/" TF_FORM_DEFAULT_DEFINITION, &def, NULL,
-                                  NULL));
-  const char *from = "\"id\": \"tsb-246-annex2\"";
-  char *at = strstr (def, from);
-  cr_assert_not_null (at);
-  g_autofree char *head = g_strndup (def, (gsize) (at - def));
-  g_autofree char *other = g_strconcat (head, "\"id\": \"tsb-999-annex2\"", at + strlen (from), NULL);
-  g_autofree char *def_path = path_in_tmp ("other.json");
-  cr_assert (g_file_set_contents (def_path, other, -1, NULL));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TfForm) form = tf_form_load (def_path, &error);
-  cr_assert_not_null (form, "%s", error ? error->message : "");
-  g_autoptr (TfEmitter) emitter = tf_emitter_new (form, &error);
+  g_autofree char *def_path = emit_test_other_definition (tmp, "tsb-999-annex2");
+  EmitTestForm *emit = emit_test_form_new (def_path);
   g_autofree char *pdf = path_in_tmp ("other.pdf");
-  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  cr_assert (tf_emitter_write (emitter, &options, pdf, &error));
+  emit_test_write_path (emit, pdf, NULL, NULL);
+  emit_test_form_free (emit);
 
   g_autoptr (TfReply) reply = read_test_reply (r, pdf);
   cr_assert_eq (reply->status, TF_STATUS_INVALID);

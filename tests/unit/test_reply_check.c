@@ -106,7 +106,7 @@ status_by_rule (const TfReply *reply)
 static TfReply *
 check (const TfRawReply *raw)
 {
-  TfReply *reply = tf_reply_check (r->checker, "replies/test.pdf", raw);
+  TfReply *reply = tf_reader_reply (r->reader, "replies/test.pdf", raw);
   cr_assert_eq (reply->status, status_by_rule (reply), "status %s, the rule says %s",
                 tf_status_name (reply->status), tf_status_name (status_by_rule (reply)));
   read_test_assert_schema (r, reply);
@@ -676,7 +676,7 @@ Test (reply, file_names_that_are_not_utf8_are_made_valid)
 {
   g_autoptr (TfRawReply) raw = tf_raw_reply_new (TF_READ_NOT_PDF, "empty, not a PDF");
   raw->sha256 = g_strdup ("4444444444444444444444444444444444444444444444444444444444444444");
-  g_autoptr (TfReply) reply = tf_reply_check (r->checker, "r\xe9ponse.pdf", raw);
+  g_autoptr (TfReply) reply = tf_reader_reply (r->reader, "r\xe9ponse.pdf", raw);
   cr_assert (g_utf8_validate (reply->file, -1, NULL));
   cr_assert_str_eq (reply->file, "r\uFFFDponse.pdf");
 }

@@ -1,0 +1,93 @@
+#include "layout/font_metrics.h"
+
+#include "common/tf_data.h"
+#include "common/tf_error.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+
+static const char *const font_files[TF_FONT_COUNT] = {
+  [TF_FONT_REGULAR] = "fonts/LiberationSans-Regular.ttf",
+  [TF_FONT_BOLD] = "fonts/LiberationSans-Bold.ttf",
+};
+
+struct TfFontMetrics
+{
+  FT_Library library;
+  FT_Face face[TF_FONT_COUNT];
+};
+
+const char *
+tf_font_file (TfFontStyle style)
+{
+  return font_files[style];
+}
+
+void
+tf_font_metrics_free (TfFontMetrics *metrics)
+{
+  if (metrics == NULL)
+    return;
+  for (int style = 0; style < TF_FONT_COUNT; style++)
+    if (metrics->face[style] != NULL)
+      FT_Done_Face (metrics->face[style]);
+  if (metrics->library != NULL)
+    FT_Done_FreeType (metrics->library);
+  g_free (metrics);
+}
+
+TfFontMetrics *
+tf_font_metrics_load_default (GError **error)
+{
+  g_autoptr (TfFontMetrics) metrics = g_new0 (TfFontMetrics, 1);
+  if (FT_Init_FreeType (&metrics->library) != 0)
+    {
+      metrics->library = NULL;
+      g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION, "FreeType could not start");
+      return NULL;
+    }
+  for (int style = 0; style < TF_FONT_COUNT; style++)
+    {
+      g_autofree char *path = tf_data_find (font_files[style], error);
+      if (path == NULL)
+        return NULL;
+      FT_Error status = FT_New_Face (metrics->library, path, 0, &metrics->face[style]);
+      if (status != 0)
+        {
+          metrics->face[style] = NULL;
+          g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION,
+                       "%s: FreeType cannot read this font (error %d)", path, status);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&metrics);
+}
+
+int
+tf_font_metrics_char_width (const TfFontMetrics *metrics, TfFontStyle style, gunichar c)
+{
+  FT_Face face = metrics->face[style];
+  FT_UInt glyph = FT_Get_Char_Index (face, c);
+  FT_Fixed advance = 0;
+  if (FT_Get_Advance (face, glyph, FT_LOAD_NO_SCALE, &advance) != 0)
+    return 0;
+  /* libHaru's rounding, so that the page and its layout agree. */
+  return (int) ((gint32) advance * 1000 / face->units_per_EM);
+}
+
+static double
+measure_width (void *ctx, TfFontStyle style, double size, const char *utf8)
+{
+  const TfFontMetrics *metrics = ctx;
+  gint64 total = 0;
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    total += tf_font_metrics_char_width (metrics, style, g_utf8_get_char (p));
+  return total * size / 1000.0;
+}
+
+TfMeasure
+tf_font_metrics_measure (const TfFontMetrics *metrics)
+{
+  return (TfMeasure) { measure_width, (void *) metrics };
+}

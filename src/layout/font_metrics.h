@@ -1,0 +1,42 @@
+/* font_metrics.h — how wide text is in the shipped fonts, without a PDF.
+ *
+ * The layout wraps and places text by these widths, and the reader needs
+ * the same layout to know where every box of a reply is: so the widths
+ * come from the TrueType files alone (FreeType reads their `hmtx`), not
+ * from a libHaru document. They are rounded exactly as libHaru rounds the
+ * widths it writes into the PDF (advance × 1000 / unitsPerEm, truncated to
+ * an integer per glyph), so the emitted page draws text at the places
+ * computed here (tests/unit/test_font_metrics.c compares the two).
+ *
+ * Not thread-safe: a TfFontMetrics holds FreeType faces; measure from one
+ * thread at a time (a layout is computed once and then only read).
+ */
+#ifndef TF_FONT_METRICS_H
+#define TF_FONT_METRICS_H
+
+#include "layout/layout.h"
+
+#include <glib.h>
+
+typedef struct TfFontMetrics TfFontMetrics;
+
+/* The shipped font file of `style`, relative to the data folder
+ * (tf_data_find()): "fonts/LiberationSans-Regular.ttf". Static. */
+const char *tf_font_file (TfFontStyle style);
+
+/* Loads the metrics of the shipped fonts. Returns a new set, free with
+ * tf_font_metrics_free(); fails with TF_ERROR_NOT_FOUND when a font file
+ * is missing, TF_ERROR_DEFINITION when FreeType cannot read it. */
+TfFontMetrics *tf_font_metrics_load_default (GError **error);
+void tf_font_metrics_free (TfFontMetrics *metrics);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfFontMetrics, tf_font_metrics_free)
+
+/* The width of one character in 1/1000 em, as the PDF's /W says it:
+ * the advance of its glyph, or of glyph 0 when the font has none. */
+int tf_font_metrics_char_width (const TfFontMetrics *metrics, TfFontStyle style,
+                                gunichar c);
+
+/* A TfMeasure over these metrics; `metrics` must outlive it. */
+TfMeasure tf_font_metrics_measure (const TfFontMetrics *metrics);
+
+#endif
