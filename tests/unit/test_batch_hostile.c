@@ -7,6 +7,7 @@
  * worker's test-only fault injection, worker.h) and real: malformed files
  * made now (batch_hostile.h) and the file that hangs Poppler 22.12 in
  * poppler_form_field_get_name() (tests/fixtures/hostile/). */
+#include "common/tf_asan.h"
 #include "batch/batch.h"
 
 #include "batch_hostile.h"
@@ -133,7 +134,7 @@ Test (batch_hostile, every_input_gets_one_record_in_order_with_its_reason,
       /* Poppler's loop allocates and frees as it goes: flat in a normal
        * build, but AddressSanitizer's quarantine keeps what it frees
        * resident, so that there the memory limit may come first. */
-      if (tf_batch_sanitized () && strstr (c->name, "fqn-loop") && g_str_equal (code, "out-of-memory"))
+      if (tf_sanitized () && strstr (c->name, "fqn-loop") && g_str_equal (code, "out-of-memory"))
         continue;
       cr_expect_str_eq (code, c->code, "%s: %s", c->name, lines[i]);
       /* The file is named by its checksum even when its reader died. */

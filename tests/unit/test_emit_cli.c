@@ -79,11 +79,11 @@ Test (emit_cli, a_broken_definition_is_named_with_its_line)
   tf_test_rmtree (dir);
 }
 
-Test (emit_cli, an_unwritable_output_exits_1_naming_the_file)
+Test (emit_cli, an_unwritable_output_exits_3_naming_the_file)
 {
   g_autofree char *err = NULL;
   const char *args[] = { "-o", "/nonexistent/dir/form.pdf", NULL };
-  cr_expect_eq (emit (NULL, args, NULL, &err), 1);
+  cr_expect_eq (emit (NULL, args, NULL, &err), 3);
   cr_expect (g_str_has_prefix (err, "tapform-emit: "), "%s", err);
   cr_expect_not_null (strstr (err, "/nonexistent/dir/form.pdf"), "%s", err);
 }

@@ -220,7 +220,7 @@ Test (cli, a_file_that_cannot_be_read_gets_a_record_and_a_message)
   g_autofree char *gone = g_build_filename (tmp, "vanished.pdf", NULL);
   const char *args[] = { gone, a, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  cr_assert_eq (read_test_run (args, &out, &err), 2);
+  cr_assert_eq (read_test_run (args, &out, &err), 3);
   g_autofree char *line = g_strdup_printf ("tapform-read: %s: cannot be read: %s\n", gone,
                                            g_strerror (ENOENT));
   cr_assert_str_eq (err, line);
@@ -277,7 +277,7 @@ Test (cli, a_folder_that_cannot_be_read_gets_a_record_and_a_message)
                            &err, &status, NULL));
   g_chmod (locked_dir, 0755);
   cr_assert (WIFEXITED (status));
-  cr_assert_eq (WEXITSTATUS (status), 2, "%s", err);
+  cr_assert_eq (WEXITSTATUS (status), 3, "%s", err);
   g_autofree char *line = g_strdup_printf ("tapform-read: %s: cannot read the folder: %s\n",
                                            locked_dir, g_strerror (EACCES));
   cr_assert_str_eq (err, line);

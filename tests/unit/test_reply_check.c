@@ -6,6 +6,7 @@
 #include "reply/reply.h"
 
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <string.h>
 
 static ReadTestReader *r;
@@ -663,13 +664,38 @@ Test (reply, each_read_failure_is_invalid_with_its_code)
     }
 }
 
-Test (reply, invalid_records_made_outside_the_checker)
+/* A read the batch stopped comes as facts; the record words them. */
+Test (reply, reads_the_batch_stopped_are_worded_from_their_facts)
 {
-  g_autoptr (TfReply) reply = tf_reply_new_invalid (r->form, "bomb.pdf", NULL, TF_PROBLEM_CRASHED,
-                                                    "Reading this file crashed the reader.");
-  cr_assert_eq (reply->status, TF_STATUS_INVALID);
-  assert_codes (reply, "crashed");
-  read_test_assert_schema (r, reply);
+  struct {
+    TfReadOutcome outcome;
+    const char *detail;
+    TfReadFailure failure;
+    const char *code;
+    const char *said;
+  } cases[] = {
+    { TF_READ_CRASHED, NULL, { .wait_status = SIGSEGV }, "crashed", "(signal 11, " },
+    { TF_READ_CRASHED, NULL, { .wait_status = 3 << 8 }, "crashed", "(it stopped with exit status 3)" },
+    { TF_READ_TIMED_OUT, NULL, { .time_limit = 2.5 }, "timed-out", "the time limit (2.5 s)" },
+    { TF_READ_OUT_OF_MEMORY, NULL, { .memory_limit = 512u << 20 }, "out-of-memory", "the limit (512 MiB)" },
+    { TF_READ_BAD_ANSWER, "malformed raw reply: field", { 0 }, "crashed", "a malformed answer for this file (malformed raw reply: field)" },
+    { TF_READ_NO_WORKER, "cannot start a reader process: Resource temporarily unavailable", { 0 }, "crashed", "could not read the file: cannot start a reader process" },
+    { TF_READ_FOLDER_UNREADABLE, "Permission denied", { 0 }, "unreadable", "The folder cannot be read (Permission denied)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TfRawReply) raw = tf_raw_reply_new (cases[i].outcome, cases[i].detail ? "%s" : NULL,
+                                                     cases[i].detail);
+      raw->failure = cases[i].failure;
+      raw->sha256 = g_strdup ("5555555555555555555555555555555555555555555555555555555555555555");
+      g_autoptr (TfReply) reply = tf_reader_reply (r->reader, "bomb.pdf", raw);
+      cr_assert_eq (reply->status, TF_STATUS_INVALID);
+      assert_codes (reply, cases[i].code);
+      const TfProblem *p = reply->problems->pdata[0];
+      cr_expect (strstr (p->message, cases[i].said) != NULL, "case %zu: %s", i, p->message);
+      cr_expect_str_eq (reply->sha256, raw->sha256);
+      read_test_assert_schema (r, reply);
+    }
 }
 
 Test (reply, file_names_that_are_not_utf8_are_made_valid)

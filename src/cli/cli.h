@@ -1,5 +1,6 @@
-/* cli.h — what the two command-line tools share: message shape and exit
- * codes. Messages go to stderr as "PROGRAM: FILE: what went wrong". */
+/* cli.h — what the two command-line tools share (built into each, not
+ * into the library): message shape and exit codes. Messages go to stderr
+ * as "PROGRAM: FILE: what went wrong". */
 #ifndef TF_CLI_H
 #define TF_CLI_H
 
@@ -8,8 +9,9 @@
 /* Exit codes, documented in each tool's --help and in README. */
 typedef enum {
   TF_EXIT_OK = 0,
-  TF_EXIT_PROBLEMS = 1,   /* emit: some file not written; read: a reply not complete */
+  TF_EXIT_PROBLEMS = 1,   /* read: a reply is not complete (emit: not used) */
   TF_EXIT_USAGE = 2,      /* bad options, or a definition or data file refused */
+  TF_EXIT_IO = 3,         /* an input could not be read, or an output written */
 } TfExit;
 
 /* Prints "PROGRAM: MESSAGE\n" on stderr. */
