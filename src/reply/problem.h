@@ -59,6 +59,10 @@
  *                                       way only (its /TU is missing or
  *                                       unknown, or its position matches no
  *                                       widget): the answer is counted
+ * already-registered          warning   the file (its SHA-256) is already in
+ *                                       the register (register/register.h):
+ *                                       the message says when and as which
+ *                                       file; it adds nothing to the register
  *
  * (*) state-conflict, widget-mismatch and widget-unknown leave the group's
  * answer null. They are errors where that answer is required (authority;
@@ -98,6 +102,7 @@ typedef enum {
   TF_PROBLEM_EMAIL_INVALID,
   TF_PROBLEM_FORM_ID_MISSING,
   TF_PROBLEM_WIDGET_UNVERIFIED,
+  TF_PROBLEM_ALREADY_REGISTERED,
   TF_PROBLEM_COUNT,
 } TfProblemCode;
 
