@@ -49,8 +49,8 @@ tf_register_fail (const TfRegister *reg, GError **error, const char *what)
   int code = reg->db ? sqlite3_errcode (reg->db) : SQLITE_CANTOPEN;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, TF_ERROR, TF_ERROR_IO,
-                 "%s: %s: another run held the register for more than %u s",
-                 reg->display, what, reg->busy_timeout / 1000);
+                 "%s: %s: another run held the register for more than %g s",
+                 reg->display, what, reg->busy_timeout / 1000.0);
   else
     g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: %s: %s", reg->display, what,
                  reg->db ? sqlite3_errmsg (reg->db) : sqlite3_errstr (code));
