@@ -60,10 +60,22 @@ exact_members (Parse *p, JsonObject *object, const char *where, const char *cons
   return fail (p, "%s: a member appears twice", where);
 }
 
-/* The string at `node`, or NULL when null (allowed only if `nullable`).
- * Sets *ok to FALSE (and the error) when it is neither. */
+/* "WHERE.NAME", "NAME" or "WHERE", for a message. New. */
+static char *
+describe (const char *where, const char *name)
+{
+  if (name == NULL)
+    return g_strdup (where);
+  return *where ? g_strconcat (where, ".", name, NULL) : g_strdup (name);
+}
+
+/* The string at `node` (the member `name` of `where`, or `where` itself
+ * when `name` is NULL; both only said when it fails), or NULL when null
+ * (allowed only if `nullable`). Sets *ok to FALSE (and the error) when it
+ * is neither. */
 static const char *
-string_at (Parse *p, JsonNode *node, const char *where, gboolean nullable, gboolean *ok)
+string_at (Parse *p, JsonNode *node, const char *where, const char *name, gboolean nullable,
+           gboolean *ok)
 {
   if (JSON_NODE_HOLDS_NULL (node) && nullable)
     return NULL;
@@ -72,10 +84,12 @@ string_at (Parse *p, JsonNode *node, const char *where, gboolean nullable, gbool
       const char *s = json_node_get_string (node);
       if (*s != '\0')
         return s;
-      *ok = fail (p, "%s is \"\" (an absent value is null)", where);
+      g_autofree char *at = describe (where, name);
+      *ok = fail (p, "%s is \"\" (an absent value is null)", at);
       return NULL;
     }
-  *ok = fail (p, "%s is %s, not a string%s", where, kind_name (node),
+  g_autofree char *at = describe (where, name);
+  *ok = fail (p, "%s is %s, not a string%s", at, kind_name (node),
               nullable ? " or null" : "");
   return NULL;
 }
@@ -84,8 +98,7 @@ static const char *
 member_string (Parse *p, JsonObject *object, const char *name, const char *where,
                gboolean nullable, gboolean *ok)
 {
-  g_autofree char *at = *where ? g_strdup_printf ("%s.%s", where, name) : g_strdup (name);
-  return string_at (p, json_object_get_member (object, name), at, nullable, ok);
+  return string_at (p, json_object_get_member (object, name), where, name, nullable, ok);
 }
 
 static JsonArray *
@@ -165,17 +178,19 @@ parse_sender (Parse *p, JsonObject *record, TfReply *reply)
   return ok;
 }
 
-/* The answer named at `node`: null, or an on-state of `group`. */
+/* The answer named at `node` (member `name` of `where`): null, or an
+ * on-state of `group`. */
 static gboolean
-parse_answer (Parse *p, JsonNode *node, const char *where, TfGroup group, TfAnswer *answer)
+parse_answer (Parse *p, JsonObject *object, const char *where, const char *name,
+              TfGroup group, TfAnswer *answer)
 {
   gboolean ok = TRUE;
-  const char *state = string_at (p, node, where, TRUE, &ok);
+  const char *state = member_string (p, object, name, where, TRUE, &ok);
   if (!ok)
     return FALSE;
   *answer = tf_answer_from_state (state);
   if (state != NULL && (*answer == TF_ANSWER_NONE || tf_answer_group (*answer) != group))
-    return fail (p, "%s is \"%s\", not %s", where, state,
+    return fail (p, "%s.%s is \"%s\", not %s", where, name, state,
                  group == TF_GROUP_AUTHORITY ? "\"assign\", \"withhold\" or null"
                                              : "\"none\", \"attached\" or null");
   return TRUE;
@@ -197,7 +212,8 @@ parse_texts (Parse *p, JsonObject *record, TfReply *reply)
   for (guint i = 0; i < n; i++)
     {
       const TfText *text = p->form->texts->pdata[i];
-      g_autofree char *where = g_strdup_printf ("texts[%u]", i);
+      char where[32];
+      g_snprintf (where, sizeof where, "texts[%u]", i);
       JsonObject *t = object_at (p, json_array_get_element (texts, i), where);
       if (t == NULL || !exact_members (p, t, where, members))
         return FALSE;
@@ -213,12 +229,8 @@ parse_texts (Parse *p, JsonObject *record, TfReply *reply)
       rt->key = g_strdup (key);
       rt->recommendation = g_strdup (recommendation);
       g_ptr_array_add (reply->texts, rt);
-      g_autofree char *authority = g_strdup_printf ("%s.authority", where);
-      g_autofree char *comments = g_strdup_printf ("%s.comments", where);
-      if (!parse_answer (p, json_object_get_member (t, "authority"), authority,
-                         TF_GROUP_AUTHORITY, &rt->authority)
-          || !parse_answer (p, json_object_get_member (t, "comments"), comments,
-                            TF_GROUP_COMMENTS, &rt->comments))
+      if (!parse_answer (p, t, where, "authority", TF_GROUP_AUTHORITY, &rt->authority)
+          || !parse_answer (p, t, where, "comments", TF_GROUP_COMMENTS, &rt->comments))
         return FALSE;
     }
   return TRUE;
@@ -233,7 +245,8 @@ parse_problems (Parse *p, JsonObject *record, TfReply *reply)
   static const char *const members[] = { "severity", "code", "field", "message", NULL };
   for (guint i = 0; i < json_array_get_length (problems); i++)
     {
-      g_autofree char *where = g_strdup_printf ("problems[%u]", i);
+      char where[32];
+      g_snprintf (where, sizeof where, "problems[%u]", i);
       JsonObject *o = object_at (p, json_array_get_element (problems, i), where);
       if (o == NULL || !exact_members (p, o, where, members))
         return FALSE;

@@ -285,3 +285,23 @@ Test (register, the_sqlite3_shell_reads_it)
   cr_assert_eq (tf_test_run (argv, &out, &err), 0, "%s", err);
   cr_expect_str_eq (out, "IND|x1216|\nnot-pdf\n14\n");
 }
+
+Test (register, a_damaged_record_is_refused_naming_its_row)
+{
+  g_autoptr (TfRegister) reg = register_test_open (r, path);
+  /* Enough replies to be parsed on several threads. */
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autoptr (TfReply) reply = register_test_synthetic (r, i);
+      register_test_add (reg, reply);
+    }
+  g_free (register_test_query (path, "UPDATE replies SET record = "
+                               "json_set (record, '$.status', 'maybe') WHERE id = 523"));
+  TfRegisterContents contents;
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (tf_register_load (reg, &contents, &error));
+  cr_assert_not_null (error);
+  cr_expect (strstr (error->message, "register.sqlite: reply 523: not a reply record of "
+                     "tsb-246-annex2@1: status is \"maybe\"") != NULL, "%s", error->message);
+  cr_expect_null (contents.replies);
+}
