@@ -127,11 +127,19 @@ sheet_new (lxw_workbook *wb, const Formats *f, const char *name, const char *con
 }
 
 /* Ends a sheet whose table spans `columns` columns and rows up to
- * `last_row` (included): frozen header, filter, widths. */
+ * `last_row` (included): frozen header, filter, widths; printed a page
+ * wide when `fit`. */
 static void
-sheet_finish (Sheet *s, lxw_col_t columns, lxw_row_t last_row)
+sheet_finish (Sheet *s, lxw_col_t columns, lxw_row_t last_row, gboolean fit)
 {
   worksheet_freeze_panes (s->ws, 1, 0);
+  /* Printed (or exported to PDF): A4 landscape, the header row on every
+   * page, a page wide unless that makes it too small to read. */
+  worksheet_set_paper (s->ws, 9);
+  worksheet_set_landscape (s->ws);
+  if (fit)
+    worksheet_fit_to_pages (s->ws, 1, 0);
+  worksheet_repeat_rows (s->ws, 0, 0);
   worksheet_autofilter (s->ws, 0, 0, MAX (last_row, 1), columns - 1);
   for (lxw_col_t c = 0; c < s->widths->len; c++)
     {
@@ -190,7 +198,7 @@ write_tally (lxw_workbook *wb, const Formats *f, const TfTally *tally, const TfF
       put_string (&s, 0, lists[i].label, f->label);
       put_number (&s, 1, lists[i].n, NULL);
     }
-  sheet_finish (&s, 8, last);
+  sheet_finish (&s, 8, last, TRUE);
 }
 
 static const char *
@@ -293,7 +301,7 @@ write_replies (lxw_workbook *wb, const Formats *f, const TfWorkbookData *data)
       TfTallyFate fate = g_array_index (data->tally->fates, TfTallyFate, r);
       put_string (&s, c++, fate_name (fate), NULL);
     }
-  sheet_finish (&s, headers->len - 1, s.row - 1);
+  sheet_finish (&s, headers->len - 1, s.row - 1, FALSE);
 }
 
 static void
@@ -317,7 +325,7 @@ write_problems (lxw_workbook *wb, const Formats *f, const TfWorkbookData *data)
           put_string (&s, 6, p->message, NULL);
         }
     }
-  sheet_finish (&s, 7, s.row - 1);
+  sheet_finish (&s, 7, s.row - 1, TRUE);
 }
 
 static void
@@ -365,7 +373,7 @@ write_chase (lxw_workbook *wb, const Formats *f, const TfChase *chase)
       put_string (&s, 4, u->file, NULL);
       put_string (&s, 9, u->reason, NULL);
     }
-  sheet_finish (&s, 10, s.row - 1);
+  sheet_finish (&s, 10, s.row - 1, TRUE);
 }
 
 static lxw_format *
