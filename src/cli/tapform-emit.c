@@ -23,7 +23,7 @@ static const char description[] =
   "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
   "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
   "\n"
-  "Field names (for scripted fillers) are listed in the README.\n"
+  "Field names (for scripted fillers): docs/fields.md.\n"
   "\n"
   "Exit status:\n"
   "  0  every form was written\n"

@@ -30,7 +30,7 @@ static const char description[] =
   "  json   one JSON array of records\n"
   "  csv    one row per reply, fixed columns; values starting with = + - @,\n"
   "         tab or CR get a leading ' so that a spreadsheet never runs them\n"
-  "The record, the CSV columns and the problem codes are described in the README.\n"
+  "The record, the CSV columns and the problem codes: docs/reply-record.md.\n"
   "\n"
   "Counting (--tally, --chart, --review): per text, the replies counted, assign,\n"
   "withhold, unanswered, and the support against the form's threshold (70 %\n"

@@ -1,5 +1,5 @@
 /* test_batch_hostile.c — a batch that mixes good replies with files that
- * crash, hang and bomb a reader (issue 4, "done means"): one record per
+ * crash, hang and bomb a reader (README, "Bulk reading"): one record per
  * input, in order; good files exactly as read in-process; each bad file
  * invalid with the right reason; the run ends in bounded time.
  *

@@ -393,7 +393,7 @@ Test (read, a_moved_widget_is_recognized_by_its_tooltip_with_a_warning)
 }
 
 /* Reading shares no state: many threads reading at once get what one
- * thread gets (issue 4 runs the same function in worker processes). */
+ * thread gets (a batch runs the same function in worker processes). */
 typedef struct {
   const char *path;
   char *sha256;
