@@ -65,22 +65,27 @@ def distort(image, settings, drift, rng_np):
     mm = dpi / 25.4
     shift = (drift["shift_mm"][0] * mm, drift["shift_mm"][1] * mm)
     img = _affine(image, settings["scale"], drift["rotation_deg"], shift, 255)
+    if settings["blur_px"]:
+        mode = "L" if img.ndim == 2 else "RGB"
+        img = np.asarray(Image.fromarray(img, mode).filter(ImageFilter.GaussianBlur(settings["blur_px"])))
     img = img.astype(np.float32)
     # Off-white paper and uneven lighting: white becomes the background
     # grey, a little darker towards one edge.
     h, w = img.shape[:2]
-    ramp = np.linspace(1.0, 0.97, h if rng_np.random() < 0.5 else w, dtype=np.float32)
-    ramp = ramp[:, None] if len(ramp) == h else ramp[None, :]
+    along_rows = rng_np.random() < 0.5
+    ramp = np.linspace(1.0, 0.97, h if along_rows else w, dtype=np.float32)
+    ramp *= settings["background"] / 255.0
+    ramp = ramp[:, None] if along_rows else ramp[None, :]
     if img.ndim == 3:
         ramp = ramp[..., None]
-    img *= (settings["background"] / 255.0) * ramp
-    if settings["blur_px"]:
-        mode = "L" if img.ndim == 2 else "RGB"
-        img = np.asarray(Image.fromarray(np.clip(img, 0, 255).astype(np.uint8), mode)
-                         .filter(ImageFilter.GaussianBlur(settings["blur_px"])), dtype=np.float32)
+    img *= ramp
     if settings["noise_sigma"]:
-        img += rng_np.normal(0, settings["noise_sigma"], img.shape).astype(np.float32)
-    img = np.clip(img, 0, 255).astype(np.uint8)
+        # Sensor noise is mostly in brightness: one field for all channels.
+        noise = rng_np.standard_normal(img.shape[:2], dtype=np.float32)
+        noise *= settings["noise_sigma"]
+        img += noise if img.ndim == 2 else noise[..., None]
+    np.clip(img, 0, 255, out=img)
+    img = img.astype(np.uint8)
     if settings["mode"] == "bilevel":
         img = img if img.ndim == 2 else np.asarray(Image.fromarray(img, "RGB").convert("L"))
         img = ((img > settings["threshold"]) * 255).astype(np.uint8)

@@ -59,7 +59,10 @@ def judge_boxes(geom, base, marks_cov, missing_pages):
         else:
             expect = "empty"
         entry["expect"] = expect
-        entry["chosen"] = any(m.kind in ANSWER_KINDS for m in own) or verdict == "ticked"
+        # A box blacked out as a correction is cancelled, whatever is under it.
+        cancelled = any(m.kind == "correction" for m in own)
+        entry["chosen"] = not cancelled and (any(m.kind in ANSWER_KINDS for m in own)
+                                             or verdict == "ticked")
         boxes.append(entry)
     return boxes
 
