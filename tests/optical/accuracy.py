@@ -176,8 +176,13 @@ def _score_pages(t, record, pages):
 def _score_sender(t, record, sender):
     family = "flattened" if t["kind"] == "flattened" else "scanned"
     for name, e in t["sender"].items():
-        row = sender.setdefault(family, {}).setdefault(name, {"exact": 0, "differs": 0, "null": 0,
-                                                              "not-read": 0, "expected": 0})
+        row = sender.setdefault(family, {}).setdefault(name, {"expected": 0, "exact": 0, "differs": 0,
+                                                              "null": 0, "not-read": 0, "illegible": 0})
+        if e["typed"] is not None and e["present"] and not e.get("legible", True):
+            # Typed, but the page does not show it (boxes, "?", nothing):
+            # no reader can be asked for it. Counted apart, not scored.
+            row["illegible"] += 1
+            continue
         want = normalize(e["typed"]) if e["present"] else None
         if want is not None:
             row["expected"] += 1
@@ -233,10 +238,10 @@ def report_text(s, show_wrong):
     for family, fields in sorted(s["sender"].items()):
         out.append("")
         out.append("sender fields, %s replies:" % family)
-        out.append("  %-22s%9s%9s%9s%9s%9s" % ("", "expected", "exact", "differs", "null", "not-read"))
+        cols = ["expected", "exact", "differs", "null", "not-read", "illegible"]
+        out.append("  %-22s" % "" + "".join(c.rjust(10) for c in cols))
         for name, row in fields.items():
-            out.append("  %-22s%9d%9d%9d%9d%9d" % (name, row["expected"], row["exact"], row["differs"],
-                                                   row["null"], row["not-read"]))
+            out.append("  %-22s" % name + "".join(str(row[c]).rjust(10) for c in cols))
     if s["wrong"]:
         out.append("")
         out.append("wrong answers (first %d):" % min(show_wrong, len(s["wrong"])))
@@ -301,7 +306,8 @@ def oracle_records(truths):
                 elif e in ("empty", "absent") and g == "authority":
                     problems.append({"code": "authority-missing", "field": field})
             texts.append(row)
-        sender = {n.split(".", 1)[1]: (e["typed"] if e["present"] else None) for n, e in t["sender"].items()}
+        sender = {n.split(".", 1)[1]: (e["typed"] if e["present"] and e.get("legible", True) else None)
+                  for n, e in t["sender"].items()}
         records[t["file"]] = {"file": t["file"], "status": "incomplete", "source": "rendered",
                               "sender": sender, "texts": texts, "problems": problems}
     return records
@@ -429,7 +435,7 @@ def self_test():
     check("wrong count", len(s["wrong"]), 5)
     check("pages", (s["pages"]["missing_expected"], s["pages"]["missing_reported"]), (1, 1))
     check("sender scanned name", s["sender"]["scanned"]["sender.name"],
-          {"exact": 1, "differs": 1, "null": 0, "not-read": 1, "expected": 3})
+          {"exact": 1, "differs": 1, "null": 0, "not-read": 1, "expected": 3, "illegible": 0})
     check("gate: wrong fails", bool(gates(s, None, None)), True)
     clean_only = score([truths[0]], {"a.pdf": _record("a.pdf", [("k%d" % i, None, None) for i in range(1, 7)],
                                                       [("box-doubtful", "text.k%d.authority" % i) for i in range(1, 7)])})

@@ -47,6 +47,11 @@ class Box:
     def kind(self):
         return self.group.rsplit(".", 1)[1]
 
+    @property
+    def round(self):
+        """The comments options are circles, the authority boxes squares."""
+        return self.kind == "comments"
+
 
 @dataclass
 class TextField:

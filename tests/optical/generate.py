@@ -8,7 +8,7 @@ Usage: generate.py --seed N --count K --out DIR [--form PDF]
 Reply I of seed N is the same whatever K, --jobs or the machine: each
 reply draws from its own generator, seeded with (N, I). Writes
 DIR/rN-IIII-KIND.pdf with DIR/rN-IIII-KIND.truth.json beside it, and
-DIR/generation.json (the run's settings and timings). README.md in this
+DIR/generation-rN-START.json (the run's settings and timings). README.md in this
 folder describes the kinds, the truth file and the seeds.
 """
 
@@ -76,20 +76,40 @@ def to_grey(image):
 
 # ---------------------------------------------------------------- kinds
 
+def first_that_works(rng, choices, attempt, failures):
+    """Runs attempt(choice) on the choices in a random order until one
+    works; each failure is kept for the truth file (a combination that
+    fails, such as mutool convert on a PDFium reply with a substitute
+    font, is itself a finding)."""
+    order = rng.sample(choices, len(choices))
+    for choice in order:
+        try:
+            return choice, attempt(choice)
+        except RuntimeError as e:
+            failures[choice] = str(e)[:300]
+    raise RuntimeError("every choice failed: %s" % failures)
+
+
+def fill_somehow(rng, tmp, fields, out, failures):
+    return first_that_works(rng, CTX["fillers"],
+                            lambda tool: filling.fill(tool, CTX["form"], fields, out, tmp), failures)[0]
+
+
 def make_flattened(rng, tmp, meant, sender_values):
     """Filled with a real filler, flattened with a real flattener."""
     geom, form = CTX["geom"], CTX["form"]
-    filler = rng.choice(CTX["fillers"])
-    flattener = rng.choice(CTX["flatteners"])
     filled, flat = os.path.join(tmp, "filled.pdf"), os.path.join(tmp, "flat.pdf")
-    filling.fill(filler, form, story.fill_spec(meant, sender_values, True), filled, tmp)
-    run = flatten.flatten(flattener, filled, flat)
+    failures = {}
+    filler = fill_somehow(rng, tmp, story.fill_spec(meant, sender_values, True), filled, failures)
+    flattener, run = first_that_works(rng, CTX["flatteners"],
+                                      lambda f: flatten.flatten(f, filled, flat), failures)
     left = flatten.fields_left(flat)
     pages = render.render(flat, TRUTH_DPI)
     base = render.box_states(pages, render.blank_pages(form, TRUTH_DPI), geom, TRUTH_DPI)
     words = flatten.text_layer(flat)
     glyphs = flatten.glyphs_in_boxes(words, geom)
     info = {"filler": filler, "flattener": flattener, "flatten_command": run["command"],
+            "failed_first": failures,
             "flattener_warnings": run["warnings"],
             "fields_left": left,
             "fields_removed": left["fields"] == 0 and left["widgets"] == 0,
@@ -108,10 +128,11 @@ def make_scan(rng, nprng, tmp, meant, sender_values, by_hand, shape, out_pdf):
     printed = form
     typed = {}
     if not by_hand or rng.random() < 0.75:
-        filler = rng.choice(CTX["fillers"])
         printed = os.path.join(tmp, "filled.pdf")
-        filling.fill(filler, form, story.fill_spec(meant, sender_values, not by_hand), printed, tmp)
-        info["filler"] = filler
+        failures = {}
+        info["filler"] = fill_somehow(rng, tmp, story.fill_spec(meant, sender_values, not by_hand),
+                                      printed, failures)
+        info["failed_first"] = failures
         typed = sender_values
     else:
         info["filler"] = None
@@ -283,7 +304,7 @@ def main(argv):
                "wall_seconds": round(wall, 2),
                "per_kind": {k: {"replies": len(v), "mean_seconds": round(sum(v) / len(v), 3)}
                             for k, v in sorted(per_kind.items())}}
-    with open(os.path.join(a.out, "generation.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(a.out, "generation-r%d-%d.json" % (a.seed, a.start)), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1)
         f.write("\n")
     sys.stderr.write("%s: %d replies in %s in %.1f s (%s)\n" % (

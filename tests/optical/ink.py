@@ -100,25 +100,35 @@ def lay(image, mark):
     image[ya:yb, xa:xb] = np.clip(region, 0, 255).astype(np.uint8)
 
 
-def coverage(mark, rect_pt, page_h, dpi):
-    """How much of RECT (points) the mark's ink covers, 0..1 (alpha-weighted)."""
+def coverage(mark, rect_pt, page_h, dpi, disc=False):
+    """How much of RECT (points) the mark's ink covers, 0..1 (alpha-weighted);
+    disc: of the disc inscribed in RECT only."""
     x0, y0, x1, y1 = to_px(rect_pt, page_h, dpi)
     ox, oy = mark.origin
     h, w = mark.mask.shape
     xa, ya, xb, yb = max(x0, ox), max(y0, oy), min(x1, ox + w), min(y1, oy + h)
-    area = max((x1 - x0) * (y1 - y0), 1)
     if xa >= xb or ya >= yb:
         return 0.0
-    return float((mark.mask[ya - oy:yb - oy, xa - ox:xb - ox] * mark.opacity).sum() / area)
+    ink = mark.mask[ya - oy:yb - oy, xa - ox:xb - ox] * mark.opacity
+    if not disc:
+        return float(ink.sum() / max((x1 - x0) * (y1 - y0), 1))
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
+    yy, xx = np.mgrid[ya:yb, xa:xb]
+    inside = ((xx + 0.5 - cx) ** 2 + (yy + 0.5 - cy) ** 2) <= r * r
+    return float((ink * inside).sum() / max(math.pi * r * r, 1))
 
 
-def box_coverage(mark, geom, dpi):
-    """{(group, state): coverage} of the mark in each box's interior (its page only)."""
+def box_coverage(mark, geom, dpi, strict=False):
+    """{(group, state): coverage} of the mark in each box's inside (its page only).
+
+    strict: over the widget's whole rectangle, outline included (for
+    keeping answer marks well clear of other boxes)."""
     out = {}
     for b in geom.boxes:
         if b.page != mark.page:
             continue
-        c = coverage(mark, interior(b.rect, 1.0), geom.page_size[b.page][1], dpi)
+        rect = b.rect if strict else interior(b.rect, 1.0)
+        c = coverage(mark, rect, geom.page_size[b.page][1], dpi, disc=b.round and not strict)
         if c > 0:
             out[(b.group, b.state)] = c
     return out

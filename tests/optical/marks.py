@@ -154,7 +154,7 @@ def faint(rng, box, pen, geom, dpi):
     x0, y0, x1, y1 = box.rect
     cx = rng.uniform(x0 + 3, x1 - 3)
     cy = rng.uniform(y0 + 3, y1 - 3)
-    light = {"colour": "black", "width_mm": rng.choice([0.2, 0.3]), "opacity": rng.uniform(0.2, 0.35)}
+    light = {"colour": "black", "width_mm": rng.choice([0.2, 0.3]), "opacity": round(rng.uniform(0.2, 0.35), 2)}
     if rng.random() < 0.5:
         path = ink.hand_path(rng, [(cx - 1, cy), (cx + rng.uniform(0.3, 2.5), cy + rng.uniform(-1.0, 1.0))], 0.2)
     else:
@@ -166,14 +166,22 @@ def signature(rng, anchor, geom, dpi, page, pen, width_pt=None, target=None):
     """A scrawled signature: loops and a flourish, centred at ANCHOR (points)."""
     cx, cy = anchor
     width = width_pt or rng.uniform(60, 110)
-    height = rng.uniform(12, 24)
-    n = rng.randint(4, 8)
+    height = rng.uniform(16, 28)
+    n = rng.randint(5, 9)            # loops, as the letters of a cursive name
+    # A prolate cycloid: the pen runs right while circling, which draws
+    # the loops of handwriting; each loop gets its own height.
+    heights = [rng.uniform(0.35, 1.0) for _ in range(n + 1)]
+    r = width / n / 2 * rng.uniform(0.7, 1.1)
+    slant = rng.uniform(0.15, 0.45)     # handwriting leans right
     pts = []
-    for i in range(n * 6 + 1):
-        t = i / (n * 6)
-        x = cx - width / 2 + width * t + 3.5 * math.sin(t * n * 2 * math.pi + 1.3)
-        y = cy + height / 2 * math.sin(t * n * 2 * math.pi) * rng.uniform(0.5, 1.0) * (1 - 0.4 * t)
-        pts.append((x, y))
+    steps = n * 14
+    for i in range(steps + 1):
+        t = i / steps
+        phase = t * n * 2 * math.pi
+        loop_h = heights[min(int(t * n), n)] * height / 2
+        x = cx - width / 2 + width * t - r * math.sin(phase)
+        y = cy - loop_h * math.cos(phase) + loop_h * 0.3 - 0.25 * height * t
+        pts.append((x + slant * (y - cy), y))
     flourish = [(cx - width * 0.45, cy - height * 0.55), (cx + width * 0.55, cy - height * 0.3 + rng.uniform(-3, 3))]
     paths = [ink.hand_path(rng, pts, 0.8, samples_per_pt=2.0), ink.hand_path(rng, flourish, 1.0)]
     page_h = geom.page_size[page][1]

@@ -41,7 +41,7 @@ def answer(rng, box, pen, geom, dpi, kind=None):
         m = marks.answer_mark(kind, rng, box, pen, geom, dpi, overshoot)
         cov = ink.box_coverage(m, geom, dpi)
         own = cov.get(m.target, 0)
-        if _clean(m, cov) and (kind == "circle" or own >= OWN_INK_MIN):
+        if _clean(m, ink.box_coverage(m, geom, dpi, strict=True)) and (kind == "circle" or own >= OWN_INK_MIN):
             return m, cov
     m = marks.tick(rng, box, pen, geom, dpi, 0.0, scale=0.85)
     return m, ink.box_coverage(m, geom, dpi)

@@ -53,6 +53,16 @@ def interior(rect, inset_pt=1.6):
     return (x0 + inset_pt, y0 + inset_pt, x1 - inset_pt, y1 - inset_pt)
 
 
+def inside(box):
+    """Where to look for the form's own mark: clear of the outline. For a
+    circle, the square inscribed in it (a square inset from the widget's
+    rectangle would catch the outline at its corners)."""
+    if box.round:
+        half = (box.rect[2] - box.rect[0]) / 2 - 1.2   # the disc inside the outline
+        return interior(box.rect, (box.rect[2] - box.rect[0]) / 2 - half / 2 ** 0.5)
+    return interior(box.rect)
+
+
 def darkness(image, rect, page_height_pt, dpi):
     """Mean darkness (0 white … 1 black) of RECT (points) in a grey page image."""
     x0, y0, x1, y1 = to_px(rect, page_height_pt, dpi)
@@ -80,7 +90,7 @@ def box_states(images, blank_images, geom, dpi, page_map=None):
     result = {}
     for b in geom.boxes:
         h = geom.page_size[b.page][1]
-        inner = interior(b.rect)
+        inner = inside(b)
         delta = darkness(images[b.page], inner, h, dpi) - darkness(blank_images[b.page], inner, h, dpi)
         if delta >= TICKED_AT:
             verdict = "ticked"

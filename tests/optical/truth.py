@@ -117,6 +117,11 @@ def judge_answers(geom, boxes, meant):
     return texts
 
 
+def _same(a, b):
+    norm = lambda s: " ".join((s or "").split()) or None
+    return norm(a) == norm(b)
+
+
 def sender_truth(typed, drawn, missing_pages, geom, covered=None):
     """Per sender field: what was typed, what the page's text layer holds,
     whether its page is present."""
@@ -126,6 +131,12 @@ def sender_truth(typed, drawn, missing_pages, geom, covered=None):
         e = {"typed": v, "page": t.page + 1, "present": (t.page + 1) not in missing_pages}
         if drawn is not None:
             e["text_layer"] = drawn.get(t.name)
+            # What a reader can be asked for: the typed text, when the page
+            # really shows it (pdftk's filler draws boxes, qpdf draws "?"
+            # for what its font lacks, a lost appearance draws nothing).
+            e["legible"] = _same(e["text_layer"], v)
+        elif v is not None:
+            e["legible"] = True
         if covered and covered.get(t.name):
             e["signature_over_it"] = round(covered[t.name], 3)
         out[t.name] = e
