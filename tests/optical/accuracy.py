@@ -19,6 +19,7 @@ be run. README.md in this folder defines every column.
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -452,6 +453,7 @@ def self_test():
 # ------------------------------------------------------------- main
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends quietly
     p = argparse.ArgumentParser(prog=PROG, description="Scores tapform-read on generated replies.")
     p.add_argument("dir", nargs="?")
     p.add_argument("--reader", default=os.path.join(SOURCE_DIR, "build", "tapform-read"))
