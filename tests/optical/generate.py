@@ -44,6 +44,8 @@ GENERATOR = "tapform optical generator 1"
 KINDS = ["flattened", "scan-filled", "scan-pen"]
 KIND_WEIGHTS = {"flattened": 30, "scan-filled": 25, "scan-pen": 45}
 TRUTH_DPI = 100       # resolution at which a flattened reply's boxes are measured
+FADE_CHECK_FROM = 0.05  # ink in a box worth checking after the scan
+FADED_BELOW = 0.4       # less than this part of it left: the scan erased it
 PROG = "generate.py"
 
 # The run's shared state, set once in the parent before the workers fork.
@@ -156,7 +158,8 @@ def make_scan(rng, nprng, tmp, meant, sender_values, by_hand, shape, out_pdf):
                            "target": list(m.target) if m.target else None},
                           **{k: v for k, v in m.info.items()}) for m, _ in marks_cov]
 
-    encoded, drifts = [], []
+    encoded, drifts, faded = [], [], {}
+    blank = render.blank_pages(form, dpi)
     for p in shape:
         if p["source"] == "cover-letter":
             cover = os.path.join(tmp, "cover.pdf")
@@ -166,13 +169,39 @@ def make_scan(rng, nprng, tmp, meant, sender_values, by_hand, shape, out_pdf):
             page = images[p["form_page"] - 1]
         drift = scan.page_drift(rng, settings)
         img = scan.distort(page, settings, drift, nprng)
+        if p["source"] == "form":
+            faded.update(faded_boxes(p["form_page"] - 1, to_grey(page), blank, img, settings, drift))
         img = scan.rotate(img, p["rotation"])
         encoded.append(scan.encode(img, settings))
         drifts.append(drift)
     scan.pack(encoded, dpi, out_pdf)
     info["page_drift"] = drifts
     drawn = flatten.text_in_fields(flatten.text_layer(printed), geom) if typed else None
-    return base, marks_cov, info, typed, drawn, covered
+    info["faded_by_scan"] = {"%s=%s" % k: v for k, v in faded.items()}
+    return base, marks_cov, info, typed, drawn, covered, faded
+
+
+def faded_boxes(page, printed, blank, scanned, settings, drift):
+    """Boxes whose ink the scan all but erased: {(group, state): (before, after)}.
+
+    Blur, a light JPEG and above all a 1-bit threshold can wipe out a thin
+    or light stroke; the truth must then not claim the box shows a tick.
+    Measured as the mean darkness of the box's inside before (printed and
+    marked, less the blank form) and after the scan (relative to the paper)."""
+    geom, dpi = CTX["geom"], settings["dpi"]
+    out = {}
+    for b in geom.boxes:
+        if b.page != page:
+            continue
+        h = geom.page_size[page][1]
+        inner = render.inside(b)
+        before = render.darkness(printed, inner, h, dpi) - render.darkness(blank[page], inner, h, dpi)
+        if before < FADE_CHECK_FROM:
+            continue
+        after = scan.ink_after(scanned, render.to_px(inner, h, dpi), settings, drift)
+        if after < FADED_BELOW * before:
+            out[(b.group, b.state)] = (round(before, 3), round(after, 3))
+    return out
 
 
 # ---------------------------------------------------------------- one reply
@@ -194,7 +223,7 @@ def make_reply(index):
     with tempfile.TemporaryDirectory(prefix="tf-optgen-") as tmp:
         if kind == "flattened":
             flat, base, marks_cov, info, drawn = make_flattened(rng, tmp, meant, sender_values)
-            typed, covered = sender_values, {}
+            typed, covered, faded = sender_values, {}, {}
             if shape == [{"source": "form", "form_page": n, "rotation": 0}
                          for n in range(1, geom.pages + 1)]:
                 shutil.copyfile(flat, out_pdf)
@@ -205,10 +234,10 @@ def make_reply(index):
                     docshape.cover_letter(cover, sender_values.get("sender.name"))
                 docshape.assemble_vector(shape, flat, cover, out_pdf)
         else:
-            base, marks_cov, info, typed, drawn, covered = make_scan(
+            base, marks_cov, info, typed, drawn, covered, faded = make_scan(
                 rng, nprng, tmp, meant, sender_values, kind == "scan-pen", shape, out_pdf)
 
-    boxes = truth.judge_boxes(geom, base, marks_cov, missing)
+    boxes = truth.judge_boxes(geom, base, marks_cov, missing, faded)
     record = {
         "generator": GENERATOR,
         "file": os.path.basename(out_pdf),

@@ -21,7 +21,7 @@ DPIS = [150, 200, 300]
 def choose(rng, dpi=None):
     """The scanner's settings for one reply."""
     mode = rng.choices(["grey", "colour", "bilevel"], weights=[60, 25, 15])[0]
-    return {
+    settings = {
         "dpi": dpi or rng.choice(DPIS),
         "mode": mode,
         "scale": round(rng.uniform(0.95, 1.0), 4),
@@ -33,8 +33,14 @@ def choose(rng, dpi=None):
         # Colour scans are stored smaller (a 300 dpi colour page at 95 is 2-3 MB).
         "jpeg_quality": None if mode == "bilevel" else rng.choice(
             [25, 35, 50, 65, 75, 85] if mode == "colour" else [25, 35, 50, 65, 75, 85, 95]),
-        "threshold": rng.randint(110, 150) if mode == "bilevel" else None,
+        "threshold": None,
     }
+    if mode == "bilevel":
+        # A 1-bit scanner thresholds the sharp signal near the middle of
+        # paper and ink; it does not blur first.
+        settings["blur_px"] = min(settings["blur_px"], 0.6)
+        settings["threshold"] = int(settings["background"] * rng.uniform(0.6, 0.72))
+    return settings
 
 
 def page_drift(rng, settings):
@@ -92,6 +98,36 @@ def distort(image, settings, drift, rng_np):
         img = img if img.ndim == 2 else np.asarray(Image.fromarray(img, "RGB").convert("L"))
         img = ((img > settings["threshold"]) * 255).astype(np.uint8)
     return img
+
+
+def where(point_px, image_shape, settings, drift):
+    """Where a point of the printed page lands in the scanned image."""
+    h, w = image_shape[:2]
+    mm = settings["dpi"] / 25.4
+    a = math.radians(drift["rotation_deg"])
+    s = settings["scale"]
+    x, y = point_px[0] - w / 2, point_px[1] - h / 2
+    # The inverse of _affine's mapping (see there).
+    u = s * (math.cos(a) * x - math.sin(a) * y) + w / 2 + drift["shift_mm"][0] * mm
+    v = s * (math.sin(a) * x + math.cos(a) * y) + h / 2 + drift["shift_mm"][1] * mm
+    return u, v
+
+
+def ink_after(scanned, box_px, settings, drift):
+    """Mean darkness of a box's inside in the scanned image, relative to the
+    paper (0 paper … 1 black). box_px: (x0, y0, x1, y1) in printed pixels."""
+    cx, cy = where(((box_px[0] + box_px[2]) / 2, (box_px[1] + box_px[3]) / 2), scanned.shape,
+                   settings, drift)
+    half = max((box_px[2] - box_px[0]) * settings["scale"] / 2 - 1, 1)
+    y0, y1 = int(round(cy - half)), int(round(cy + half))
+    x0, x1 = int(round(cx - half)), int(round(cx + half))
+    region = scanned[max(y0, 0):max(y1, 1), max(x0, 0):max(x1, 1)]
+    if region.size == 0:
+        return 0.0
+    if region.ndim == 3:
+        region = region.mean(axis=2)
+    paper = 255.0 if settings["mode"] == "bilevel" else float(settings["background"])
+    return max(0.0, 1.0 - float(region.mean()) / paper)
 
 
 def rotate(image, degrees_clockwise):

@@ -6,7 +6,8 @@ Per box, `expect` is judged from the ink itself:
   doubtful  a hard mark was aimed at it (correction, crossing-stroke,
             stamp, signature, faint), or ink of a mark aimed elsewhere fell
             into it (more than FOREIGN_MIN of its inside), or the form's own
-            drawing in it is neither clearly there nor clearly not;
+            drawing in it is neither clearly there nor clearly not, or the
+            scan all but erased the ink in it (faded);
   ticked    its own answer mark (tick, cross, slash, fill, circle) or the
             form's own tick is there, and nothing else;
   empty     no ink in it.
@@ -25,11 +26,13 @@ FOREIGN_MIN = 0.01     # of a box's inside: less is a speck a reader ignores
 HARD_AIMED = {"correction", "crossing-stroke", "stamp", "signature", "faint"}
 
 
-def judge_boxes(geom, base, marks_cov, missing_pages):
+def judge_boxes(geom, base, marks_cov, missing_pages, faded=None):
     """Per box: its record for the truth file.
 
     base: {(group, state): (verdict, delta)} of the form's own drawing;
-    marks_cov: [(mark, {(group, state): coverage})]."""
+    marks_cov: [(mark, {(group, state): coverage})];
+    faded: {(group, state): (before, after)} of boxes the scan all but erased."""
+    faded = faded or {}
     boxes = []
     for b in geom.boxes:
         key = (b.group, b.state)
@@ -49,10 +52,12 @@ def judge_boxes(geom, base, marks_cov, missing_pages):
         if own:
             entry["ink"] = round(sum(cov.get(key, 0) for m, cov in marks_cov if m.target == key), 3)
 
+        if key in faded:
+            entry["faded_by_scan"] = list(faded[key])
         if b.page + 1 in missing_pages:
             expect = "absent"
         elif any(m.kind in HARD_AIMED for m in own) or any(c > FOREIGN_MIN for _, c in foreign) \
-                or verdict == "doubtful":
+                or verdict == "doubtful" or key in faded:
             expect = "doubtful"
         elif any(m.kind in ANSWER_KINDS for m in own) or verdict == "ticked":
             expect = "ticked"
