@@ -8,8 +8,6 @@ A shape is a list of pages, each either the cover letter or a form page
 
 import pikepdf
 
-from formgeom import SOURCE_DIR
-
 COVER_TEXT = [
     "Ministry of Communications",
     "International Relations Department",

@@ -28,7 +28,6 @@ PENS = {
 STAMP_INKS = {"violet": (110, 50, 150), "blue": (40, 70, 180), "red": (190, 35, 45),
               "black": (40, 40, 40)}
 ANSWER_KINDS = ["tick", "cross", "slash", "fill", "circle"]
-HARD_KINDS = ["correction", "crossing-stroke", "stamp", "signature", "faint", "two-ticked"]
 
 
 def pick_pen(rng):
