@@ -14,25 +14,9 @@
 #include <math.h>
 #include <string.h>
 
-static ReadTestReader *r;
-static char *tmp;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-  tmp = tf_test_tmpdir ();
-}
 
-static void
-teardown (void)
-{
-  tf_test_rmtree (tmp);
-  g_free (tmp);
-  read_test_reader_free (r);
-}
-
-TestSuite (read, .init = setup, .fini = teardown);
+READ_TEST_SUITE (read);
 
 static char *
 path_in_tmp (const char *name)

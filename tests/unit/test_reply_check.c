@@ -9,21 +9,9 @@
 #include <signal.h>
 #include <string.h>
 
-static ReadTestReader *r;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-}
 
-static void
-teardown (void)
-{
-  read_test_reader_free (r);
-}
-
-TestSuite (reply, .init = setup, .fini = teardown);
+READ_TEST_SUITE (reply);
 
 /* Every answer given, "assign" + "none" everywhere. */
 static GPtrArray *
