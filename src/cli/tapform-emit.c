@@ -223,7 +223,7 @@ main (int argc, char **argv)
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
 
-  g_auto (GStrv) args = g_strdupv (argv);
+  g_auto (GStrv) args = tf_cli_split_jobs (argc, argv);
   g_autoptr (GError) error = NULL;
   int status;
   if (!g_option_context_parse_strv (context, &args, &error))
