@@ -14,6 +14,10 @@ typedef enum {
   TF_EXIT_IO = 3,         /* an input could not be read, or an output written */
 } TfExit;
 
+/* A new copy of argv (g_strfreev) where "-j4", as make takes it, is "-j"
+ * "4": GOption would read "-j4" as the options -j and -4. Stops at "--". */
+char **tf_cli_split_jobs (int argc, char **argv);
+
 /* Prints "PROGRAM: MESSAGE\n" on stderr. */
 void tf_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Prints "PROGRAM: warning: MESSAGE\n" on stderr. */

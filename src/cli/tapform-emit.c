@@ -23,7 +23,7 @@ static const char description[] =
   "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
   "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
   "\n"
-  "Field names (for scripted fillers) are listed in the README.\n"
+  "Field names (for scripted fillers): docs/fields.md.\n"
   "\n"
   "Exit status:\n"
   "  0  every form was written\n"
@@ -223,7 +223,7 @@ main (int argc, char **argv)
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
 
-  g_auto (GStrv) args = g_strdupv (argv);
+  g_auto (GStrv) args = tf_cli_split_jobs (argc, argv);
   g_autoptr (GError) error = NULL;
   int status;
   if (!g_option_context_parse_strv (context, &args, &error))

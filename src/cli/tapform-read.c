@@ -30,7 +30,7 @@ static const char description[] =
   "  json   one JSON array of records\n"
   "  csv    one row per reply, fixed columns; values starting with = + - @,\n"
   "         tab or CR get a leading ' so that a spreadsheet never runs them\n"
-  "The record, the CSV columns and the problem codes are described in the README.\n"
+  "The record, the CSV columns and the problem codes: docs/reply-record.md.\n"
   "\n"
   "Counting (--tally, --chart, --review): per text, the replies counted, assign,\n"
   "withhold, unanswered, and the support against the form's threshold (70 %\n"
@@ -220,30 +220,6 @@ run (const Settings *s, const char *const *args)
   return problems ? TF_EXIT_PROBLEMS : TF_EXIT_OK;
 }
 
-/* A copy of argv where "-j4" (as make takes it) is "-j" "4": GOption would
- * read "-j4" as the options -j and -4. Stops at "--". */
-static char **
-split_jobs (int argc, char **argv)
-{
-  GPtrArray *args = g_ptr_array_new ();
-  gboolean options = TRUE;
-  for (int i = 0; i < argc; i++)
-    {
-      const char *a = argv[i];
-      if (options && g_str_equal (a, "--"))
-        options = FALSE;
-      if (options && i > 0 && g_str_has_prefix (a, "-j") && g_ascii_isdigit (a[2]))
-        {
-          g_ptr_array_add (args, g_strdup ("-j"));
-          g_ptr_array_add (args, g_strdup (a + 2));
-        }
-      else
-        g_ptr_array_add (args, g_strdup (a));
-    }
-  g_ptr_array_add (args, NULL);
-  return (char **) g_ptr_array_free (args, FALSE);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -292,7 +268,7 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status = TF_EXIT_USAGE;
   Settings settings;
-  g_auto (GStrv) args = split_jobs (argc, argv);
+  g_auto (GStrv) args = tf_cli_split_jobs (argc, argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     tf_cli_error ("%s (try --help)", error->message);
   else if (o.version)

@@ -1,4 +1,4 @@
-/* reply.h — the reply record of DESIGN.md ("Reply record contract"), and
+/* reply.h — the reply record (docs/reply-record.md), and
  * the pure stage that makes one from what a PDF held.
  *
  *   TfRawReply (read/raw_reply.h) + form + layout + Member States

@@ -11,21 +11,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-static ReadTestReader *r;
-
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-}
-
-static void
-teardown (void)
-{
-  read_test_reader_free (r);
-}
-
-TestSuite (record_parse, .init = setup, .fini = teardown);
+READ_TEST_SUITE (record_parse);
 
 #define assert_format_error(error)                                                    \
   cr_assert ((error) != NULL && (error)->domain == TF_ERROR                           \
@@ -35,11 +21,9 @@ TestSuite (record_parse, .init = setup, .fini = teardown);
 static char **
 sample_records (void)
 {
-  g_autofree char *replies = tf_test_source_path ("samples/replies");
-  g_autofree char *consultation = tf_test_source_path ("samples/consultation");
-  const char *args[] = { "-q", replies, consultation, NULL };
+  const char *args[] = { "-q", "samples/replies", "samples/consultation", NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int status = read_test_run (args, &out, &err);
+  int status = tf_test_run_program (TF_TEST_READ (args), &out, &err);
   cr_assert (status == 1 || status == 3, "tapform-read: %d: %s", status, err);
   char **lines = g_strsplit (out, "\n", -1);
   cr_assert_gt (g_strv_length (lines), 40, "%s", out);

@@ -14,25 +14,21 @@
 #include <sqlite3.h>
 #include <string.h>
 
-static ReadTestReader *r;
-static char *dir;
+READ_TEST_FIXTURE
 static char *path;
 
 static void
 setup (void)
 {
-  r = read_test_reader_new ();
-  dir = tf_test_tmpdir ();
-  path = g_build_filename (dir, "register.sqlite", NULL);
+  read_fixture_setup ();
+  path = g_build_filename (tmp, "register.sqlite", NULL);
 }
 
 static void
 teardown (void)
 {
-  tf_test_rmtree (dir);
-  g_free (dir);
-  g_free (path);
-  read_test_reader_free (r);
+  g_clear_pointer (&path, g_free);
+  read_fixture_teardown ();
 }
 
 TestSuite (register, .init = setup, .fini = teardown);
@@ -131,7 +127,7 @@ Test (register, another_forms_register_is_refused)
 Test (register, a_folder_is_refused)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TfRegister) reg = tf_register_open (dir, r->form, NULL, &error);
+  g_autoptr (TfRegister) reg = tf_register_open (tmp, r->form, NULL, &error);
   cr_assert_null (reg);
   cr_expect (strstr (error->message, "a folder") != NULL, "%s", error->message);
 }

@@ -12,27 +12,23 @@
 
 #define N 800
 
-static ReadTestReader *r;
+READ_TEST_FIXTURE
 static GPtrArray *replies;
-static char *dir;
 
 static void
 setup (void)
 {
-  r = read_test_reader_new ();
+  read_fixture_setup ();
   replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free);
   for (guint i = 0; i < N; i++)
     g_ptr_array_add (replies, register_test_synthetic (r, i));
-  dir = tf_test_tmpdir ();
 }
 
 static void
 teardown (void)
 {
-  tf_test_rmtree (dir);
-  g_free (dir);
-  g_ptr_array_unref (replies);
-  read_test_reader_free (r);
+  g_clear_pointer (&replies, g_ptr_array_unref);
+  read_fixture_teardown ();
 }
 
 TestSuite (register_concurrent, .init = setup, .fini = teardown, .timeout = 240);
@@ -78,7 +74,7 @@ Test (register_concurrent, two_runs_at_once_register_each_reply_once)
     {
       /* A new register each time: the two also race to make it. */
       g_autofree char *name = g_strdup_printf ("register-%u.sqlite", round);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
       int fds[2];
       cr_assert_eq (pipe (fds), 0);
       pid_t a = start (path, FALSE, fds[1]);
@@ -137,7 +133,7 @@ wait_held (int fd)
 
 Test (register_concurrent, a_run_waits_for_another_then_gives_up_saying_why)
 {
-  g_autofree char *path = g_build_filename (dir, "register.sqlite", NULL);
+  g_autofree char *path = g_build_filename (tmp, "register.sqlite", NULL);
   g_autoptr (TfRegister) reg = register_test_open (r, path);
   int fds[2];
   cr_assert_eq (pipe (fds), 0);

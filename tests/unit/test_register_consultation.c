@@ -16,28 +16,24 @@
 
 #define FOLDER "samples/consultation"
 
-static ReadTestReader *r;
+READ_TEST_FIXTURE
 static GPtrArray *folder;       /* the replies as a folder read gives them */
-static char *dir;
 static char *path;
 
 static void
 setup (void)
 {
-  r = read_test_reader_new ();
+  read_fixture_setup ();
   folder = register_test_read_folder (r, FOLDER);
-  dir = tf_test_tmpdir ();
-  path = g_build_filename (dir, "consultation.sqlite", NULL);
+  path = g_build_filename (tmp, "consultation.sqlite", NULL);
 }
 
 static void
 teardown (void)
 {
-  tf_test_rmtree (dir);
-  g_free (dir);
-  g_free (path);
-  g_ptr_array_unref (folder);
-  read_test_reader_free (r);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&folder, g_ptr_array_unref);
+  read_fixture_teardown ();
 }
 
 TestSuite (register_consultation, .init = setup, .fini = teardown);

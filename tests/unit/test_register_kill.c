@@ -17,30 +17,26 @@
 #define N 1500
 #define KILLS 20
 
-static ReadTestReader *r;
+READ_TEST_FIXTURE
 static GPtrArray *replies;      /* the N replies, in the order they are added */
-static char *dir;
 static char *path;
 
 static void
 setup (void)
 {
-  r = read_test_reader_new ();
+  read_fixture_setup ();
   replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tf_reply_free);
   for (guint i = 0; i < N; i++)
     g_ptr_array_add (replies, register_test_synthetic (r, i));
-  dir = tf_test_tmpdir ();
-  path = g_build_filename (dir, "register.sqlite", NULL);
+  path = g_build_filename (tmp, "register.sqlite", NULL);
 }
 
 static void
 teardown (void)
 {
-  tf_test_rmtree (dir);
-  g_free (dir);
-  g_free (path);
-  g_ptr_array_unref (replies);
-  read_test_reader_free (r);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&replies, g_ptr_array_unref);
+  read_fixture_teardown ();
 }
 
 TestSuite (register_kill, .init = setup, .fini = teardown, .timeout = 240);
@@ -107,7 +103,7 @@ check_prefix (void)
 Test (register_kill, killed_at_random_moments_then_resumed)
 {
   /* How long a whole run takes here (sanitizers make it slower). */
-  g_autofree char *timed = g_build_filename (dir, "timed.sqlite", NULL);
+  g_autofree char *timed = g_build_filename (tmp, "timed.sqlite", NULL);
   char *saved = path;
   path = timed;
   gint64 t0 = g_get_monotonic_time ();

@@ -17,25 +17,8 @@
 
 #define PYTHON "/usr/bin/python3"
 
-static ReadTestReader *r;
-static char *dir;
-
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-  dir = tf_test_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  tf_test_rmtree (dir);
-  g_free (dir);
-  read_test_reader_free (r);
-}
-
-TestSuite (workbook, .init = setup, .fini = teardown, .timeout = 120);
+READ_TEST_FIXTURE
+TestSuite (workbook, .init = read_fixture_setup, .fini = read_fixture_teardown, .timeout = 120);
 
 static gboolean
 have_openpyxl (void)
@@ -47,7 +30,7 @@ have_openpyxl (void)
 static char *
 write_file (const char *name, const char *contents)
 {
-  char *path = g_build_filename (dir, name, NULL);
+  char *path = g_build_filename (tmp, name, NULL);
   cr_assert (g_file_set_contents (path, contents, -1, NULL));
   return path;
 }
@@ -57,7 +40,7 @@ Test (workbook, read_back_it_holds_what_the_csv_outputs_hold)
   if (!have_openpyxl ())
     cr_skip_test ("python3-openpyxl is not installed (scripts/setup.sh --tests)");
   /* Through a register, as tapform-read --register --xlsx makes it. */
-  g_autofree char *path = g_build_filename (dir, "register.sqlite", NULL);
+  g_autofree char *path = g_build_filename (tmp, "register.sqlite", NULL);
   g_autoptr (TfRegister) reg = register_test_open (r, path);
   const char *folders[] = { "samples/replies", "samples/consultation" };
   for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
@@ -80,7 +63,7 @@ Test (workbook, read_back_it_holds_what_the_csv_outputs_hold)
   data.registered = contents.registered;
   data.tally = tally;
   data.chase = chase;
-  g_autofree char *book = g_build_filename (dir, "consultation.xlsx", NULL);
+  g_autofree char *book = g_build_filename (tmp, "consultation.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   cr_assert (tf_workbook_write (book, &data, &error), "%s", error ? error->message : "");
 
@@ -116,7 +99,7 @@ Test (workbook, a_file_that_cannot_be_written_is_said)
   data.form = r->form;
   data.replies = replies;
   data.tally = tally;
-  g_autofree char *book = g_build_filename (dir, "no-such-folder", "book.xlsx", NULL);
+  g_autofree char *book = g_build_filename (tmp, "no-such-folder", "book.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   cr_assert_not (tf_workbook_write (book, &data, &error));
   cr_assert_not_null (error);
