@@ -34,7 +34,8 @@
  * the same tally, byte for byte, however many runs registered them.
  *
  * Errors: TF_ERROR_FORMAT for a file that is not a register (or another
- * form's, or a newer one's), TF_ERROR_IO for what SQLite could not do
+ * form's, or a newer one's), TF_ERROR_NOT_FOUND for a missing one that
+ * is not to be made, TF_ERROR_IO for what SQLite could not do
  * (including another run that held the register longer than the busy
  * timeout); each message "FILE: what".
  *

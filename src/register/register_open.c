@@ -80,30 +80,6 @@ tf_register_date_parse (const char *text)
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
-/* One integer a query gives (a PRAGMA, a count). */
-static gboolean
-query_int (TfRegister *reg, const char *sql, gint64 *value, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (reg->db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  gboolean ok = rc == SQLITE_ROW;
-  if (!ok)
-    {
-      if (rc == SQLITE_NOTADB)
-        g_set_error (error, TF_ERROR, TF_ERROR_FORMAT,
-                     "%s: not a tapform register (not an SQLite database): refused, "
-                     "left as it is", reg->display);
-      else
-        tf_register_fail (reg, error, "cannot read the register");
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /* What the file holds. */
 typedef struct {
   gint64 application_id;
@@ -111,12 +87,29 @@ typedef struct {
   gint64 objects;           /* tables, indexes, views */
 } Header;
 
+/* Reads the three in one statement: one snapshot, so that a register
+ * another run is making meanwhile is seen made or not made, never half. */
 static gboolean
 read_header (TfRegister *reg, Header *h, GError **error)
 {
-  return query_int (reg, "PRAGMA application_id", &h->application_id, error)
-         && query_int (reg, "PRAGMA user_version", &h->user_version, error)
-         && query_int (reg, "SELECT count(*) FROM sqlite_schema", &h->objects, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (reg->db,
+                               "SELECT (SELECT application_id FROM pragma_application_id), "
+                               "(SELECT user_version FROM pragma_user_version), "
+                               "(SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *h = (Header) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                    sqlite3_column_int64 (stmt, 2) };
+  else if (rc == SQLITE_NOTADB || sqlite3_errcode (reg->db) == SQLITE_NOTADB)
+    g_set_error (error, TF_ERROR, TF_ERROR_FORMAT,
+                 "%s: not a tapform register (not an SQLite database): refused, "
+                 "left as it is", reg->display);
+  else
+    tf_register_fail (reg, error, "cannot read the register");
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
 }
 
 static gboolean
@@ -183,14 +176,39 @@ create_schema (TfRegister *reg, GError **error)
   return rc == SQLITE_DONE || tf_register_fail (reg, error, "cannot create the register");
 }
 
+/* Puts the register in WAL mode. SQLite does not call the busy handler
+ * for this (a run that opens the file at the same moment makes it fail at
+ * once), so it is tried again here, for as long as the busy timeout. */
+static gboolean
+set_wal (TfRegister *reg, GError **error)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) reg->busy_timeout * 1000;
+  for (;;)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (reg->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      gboolean wal = rc == SQLITE_ROW
+                     && g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0),
+                                            "wal") == 0;
+      sqlite3_finalize (stmt);
+      if (wal)
+        return TRUE;
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED && rc != SQLITE_ROW)
+          || g_get_monotonic_time () >= until)
+        return tf_register_fail (reg, error, "cannot set the register's journal");
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 /* Makes a new register of the empty database, unless another process
  * made it meanwhile (then checks what that one made). */
 static gboolean
 initialize (TfRegister *reg, GError **error)
 {
   /* Outside a transaction: the WAL journal is a property of the file. */
-  if (!tf_register_exec (reg, "PRAGMA journal_mode = WAL", "cannot create the register",
-                         error)
+  if (!set_wal (reg, error)
       || !tf_register_exec (reg, "BEGIN IMMEDIATE", "cannot create the register", error))
     return FALSE;
   Header h = { 0 };
@@ -249,8 +267,7 @@ configure (TfRegister *reg, GError **error)
    * back; a killed run leaves a WAL file that the next open replays. With
    * WAL, synchronous NORMAL loses no committed reply when a process dies
    * (only, at worst, the last ones at a power cut: then read them again). */
-  return (wal || tf_register_exec (reg, "PRAGMA journal_mode = WAL",
-                                   "cannot set the register's journal", error))
+  return (wal || set_wal (reg, error))
          && tf_register_exec (reg, "PRAGMA synchronous = NORMAL",
                               "cannot set the register's journal", error);
 }
@@ -271,7 +288,8 @@ tf_register_open (const char *path, const TfForm *form, const TfRegisterOptions 
   gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!exists && !options->create)
     {
-      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: no such register", reg->display);
+      g_set_error (error, TF_ERROR, TF_ERROR_NOT_FOUND, "%s: no such register",
+                   reg->display);
       return NULL;
     }
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))

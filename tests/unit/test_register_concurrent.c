@@ -166,3 +166,45 @@ Test (register_concurrent, a_run_waits_for_another_then_gives_up_saying_why)
   close (fds[1]);
   cr_expect_eq (tf_register_count (reg, NULL), 1, "the register is as it was");
 }
+
+Test (register_concurrent, runs_racing_to_make_a_register_all_open_it)
+{
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%u.sqlite", round);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+      int go[2];
+      cr_assert_eq (pipe (go), 0);
+      pid_t pids[4];
+      for (guint k = 0; k < G_N_ELEMENTS (pids); k++)
+        {
+          pids[k] = fork ();
+          cr_assert_geq (pids[k], 0);
+          if (pids[k] != 0)
+            continue;
+          char c;
+          close (go[1]);
+          if (read (go[0], &c, 1) != 1)
+            _exit (3);
+          g_autoptr (GError) error = NULL;
+          TfRegister *reg = tf_register_open (path, r->form, NULL, &error);
+          if (reg == NULL)
+            g_printerr ("open: %s\n", error->message);
+          tf_register_close (reg);
+          _exit (reg == NULL);
+        }
+      close (go[0]);
+      /* All at once. */
+      cr_assert_eq (write (go[1], "gogo", 4), 4);
+      close (go[1]);
+      for (guint k = 0; k < G_N_ELEMENTS (pids); k++)
+        {
+          int status = 0;
+          cr_assert_eq (waitpid (pids[k], &status, 0), pids[k]);
+          cr_expect (WIFEXITED (status) && WEXITSTATUS (status) == 0,
+                     "round %u: a run could not open the register", round);
+        }
+      g_autofree char *form = register_test_query (path, "SELECT count(*) FROM register");
+      cr_expect_str_eq (form, "1");
+    }
+}
