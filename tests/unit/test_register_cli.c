@@ -259,3 +259,31 @@ Test (register_cli, chase_without_a_register_works_on_the_inputs)
   cr_expect (strstr (out, "\"complete\" : 9,") != NULL, "%s", out);
   cr_expect (strstr (out, "\"member_states\" : 193,") != NULL, "%s", out);
 }
+
+static GBytes *
+bytes_of (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+  cr_assert (g_file_get_contents (path, &contents, &length, NULL), "%s", path);
+  return g_bytes_new_take (contents, length);
+}
+
+Test (register_cli, chart_and_review_of_the_register_are_the_folders)
+{
+  register_the_consultation_in_runs ();
+  g_autofree char *chart_a = g_build_filename (tmp, "register.png", NULL);
+  g_autofree char *review_a = g_build_filename (tmp, "register.pdf", NULL);
+  g_autofree char *chart_b = g_build_filename (tmp, "folder.png", NULL);
+  g_autofree char *review_b = g_build_filename (tmp, "folder.pdf", NULL);
+  const char *from_register[] = { "--register", reg, "--chart", chart_a, "--review", review_a,
+                                  NULL };
+  const char *from_folder[] = { "--tally", "--chart", chart_b, "--review", review_b,
+                                "samples/consultation", NULL };
+  g_free (output_of (from_register));
+  g_free (output_of (from_folder));
+  g_autoptr (GBytes) a = bytes_of (chart_a), b = bytes_of (chart_b);
+  cr_expect (g_bytes_equal (a, b), "the charts differ");
+  g_autoptr (GBytes) c = bytes_of (review_a), d = bytes_of (review_b);
+  cr_expect (g_bytes_equal (c, d), "the review reports differ");
+}
