@@ -8,7 +8,9 @@
 # It makes N filled replies with distinct content (bench/make-replies.py,
 # kept in WORKDIR between runs as bench/read.sh keeps them), then:
 #   one run        tapform-read --register R FOLDER: wall time, and memory
-#                  over the whole process tree (bench/treemem.py)
+#                  over the whole process tree (bench/treemem.py); beside
+#                  it the same files read without a register, and a run
+#                  of a tenth of them (memory stays flat)
 #   runs of K      the same files, K a run, into another register: the
 #                  whole time, and the memory of the first and of the last
 #                  run (which registers into a register of N - K replies)
@@ -67,10 +69,18 @@ measure() {
 row() { echo "$1|$2|$3|$4|$5|$6" >> "$rows"; }
 
 # ---- one run of N ---------------------------------------------------------
+echo "register.sh: reading $n replies without a register (for comparison)" >&2
+measure "$replies"
+row "no register (records only)" "$n" "$wall" "$rss" "$largest" "for comparison"
 one=$tmp/one.sqlite
 echo "register.sh: registering $n replies in one run" >&2
 measure --register "$one" "$replies"
 row "one run" "$n" "$wall" "$rss" "$largest" "a new register"
+tenth=$((n / 10))
+head -n "$tenth" "$tmp/all" > "$tmp/tenth"
+# shellcheck disable=SC2046
+measure --register "$tmp/tenth.sqlite" $(cat "$tmp/tenth")
+row "one run of a tenth" "$tenth" "$wall" "$rss" "$largest" "memory: against the one run of $n"
 
 # ---- runs of K -----------------------------------------------------------
 runs=$tmp/runs.sqlite
