@@ -296,6 +296,8 @@ parse_record (Parse *p, JsonObject *record, TfReply *reply)
     return fail (p, "member_state_code \"%s\" is not an ISO 3166-1 alpha-3 code", code);
   if (!parse_status (status, &reply->status))
     return fail (p, "status is \"%s\", not complete, incomplete or invalid", status);
+  if (reply->status != TF_STATUS_INVALID && (form == NULL || sha256 == NULL))
+    return fail (p, "a %s record without its %s", status, form == NULL ? "form" : "sha256");
   if (g_str_equal (source, tf_source_name (TF_SOURCE_FIELDS)))
     reply->source = TF_SOURCE_FIELDS;
   else if (g_str_equal (source, tf_source_name (TF_SOURCE_RENDERED)))

@@ -9,7 +9,8 @@
  * member per sender field of `form` (values trimmed, never "": as
  * tf_reply_normalize_text() leaves them); the texts of `form` in its order
  * (none when invalid); problems whose code and severity this version
- * knows; and a status that is the one the problems give
+ * knows; a form and a checksum unless invalid; and a status that is the
+ * one the problems give
  * (tf_reply_update_status()). So a record parsed and written again is
  * byte for byte the record it was, and anything else — another form's
  * record, a record from a newer tapform with a problem code this one does

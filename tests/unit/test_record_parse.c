@@ -116,6 +116,7 @@ Test (record_parse, what_is_not_a_record_of_the_form_is_refused)
     { "\"source\":\"fields\"", "\"source\":\"fields\",\"extra\":1", "unknown member \"extra\"" },
     { "\"form\":\"tsb-246-annex2@1\",", "", "\"form\" is missing" },
     { "\"sha256\":\"", "\"sha256\":\"X", "sha256 is not" },
+    { "\"form\":\"tsb-246-annex2@1\"", "\"form\":null", "a complete record without its form" },
     { "\"member_state_code\":\"JPN\"", "\"member_state_code\":\"jp\"", "alpha-3" },
     { "\"title\":\"Director\"", "\"title\":\"\"", "sender.title is \"\"" },
     { "\"title\":\"Director\"", "\"title\":\" Director\"", "sender.title is not trimmed" },
