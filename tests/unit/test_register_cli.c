@@ -269,6 +269,25 @@ bytes_of (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* The file's bytes with the digits of its PDF dates made zeros. */
+static GBytes *
+undated (const char *path)
+{
+  char *data = NULL;
+  gsize length = 0;
+  cr_assert (g_file_get_contents (path, &data, &length, NULL), "%s", path);
+  const char *keys[] = { "/CreationDate (D:", "/ModDate (D:" };
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gsize n = strlen (keys[k]);
+      for (char *at = memmem (data, length, keys[k], n); at != NULL;
+           at = memmem (at + n, length - (at + n - data), keys[k], n))
+        for (char *d = at + n; d < data + length && g_ascii_isdigit (*d); d++)
+          *d = '0';
+    }
+  return g_bytes_new_take (data, length);
+}
+
 Test (register_cli, chart_and_review_of_the_register_are_the_folders)
 {
   register_the_consultation_in_runs ();
@@ -284,6 +303,8 @@ Test (register_cli, chart_and_review_of_the_register_are_the_folders)
   g_free (output_of (from_folder));
   g_autoptr (GBytes) a = bytes_of (chart_a), b = bytes_of (chart_b);
   cr_expect (g_bytes_equal (a, b), "the charts differ");
-  g_autoptr (GBytes) c = bytes_of (review_a), d = bytes_of (review_b);
+  /* Cairo dates the report when it writes it: the dates put aside (they
+   * are as long whenever written, so nothing else moves). */
+  g_autoptr (GBytes) c = undated (review_a), d = undated (review_b);
   cr_expect (g_bytes_equal (c, d), "the review reports differ");
 }
