@@ -133,8 +133,8 @@ typedef struct {
 
 typedef struct TfReplyChecker TfReplyChecker;
 
-/* A checker for replies to `form`, whose widgets the emitter placed as
- * `layout` says (tf_emitter_layout()); `states` (may be NULL: names are
+/* A checker for replies to `form`, whose widgets sit where `layout` says
+ * (tf_layout_new_default()); `states` (may be NULL: names are
  * then not checked, only their presence) recognizes the Member State.
  * Borrows all three: they must outlive the checker. `options` may be
  * NULL for the defaults. Fails with TF_ERROR_DEFINITION when the layout
