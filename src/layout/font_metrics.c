@@ -8,8 +8,8 @@
 #include FT_ADVANCES_H
 
 static const char *const font_files[TF_FONT_COUNT] = {
-  [TF_FONT_REGULAR] = "fonts/LiberationSans-Regular.ttf",
-  [TF_FONT_BOLD] = "fonts/LiberationSans-Bold.ttf",
+  [TF_FONT_REGULAR] = "fonts/TapformSans-Regular.ttf",
+  [TF_FONT_BOLD] = "fonts/TapformSans-Bold.ttf",
 };
 
 struct TfFontMetrics

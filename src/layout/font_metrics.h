@@ -21,7 +21,7 @@
 typedef struct TfFontMetrics TfFontMetrics;
 
 /* The shipped font file of `style`, relative to the data folder
- * (tf_data_find()): "fonts/LiberationSans-Regular.ttf". Static. */
+ * (tf_data_find()): "fonts/TapformSans-Regular.ttf". Static. */
 const char *tf_font_file (TfFontStyle style);
 
 /* Loads the metrics of the shipped fonts. Returns a new set, free with

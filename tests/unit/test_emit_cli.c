@@ -161,7 +161,7 @@ Test (emit_cli, runs_installed_from_any_folder, .timeout = 120)
   g_autofree char *pdf = g_build_filename (work, "annex2-circular-246.pdf", NULL);
   cr_expect (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_autofree char *font = g_build_filename (prefix, "share", "tapform", "fonts",
-                                            "LiberationSans-Regular.ttf", NULL);
+                                            "TapformSans-Regular.ttf", NULL);
   cr_expect (g_file_test (font, G_FILE_TEST_IS_REGULAR), "the font was not installed");
   tf_test_rmtree (work);
   tf_test_rmtree (prefix);
