@@ -22,6 +22,7 @@ static const char description[] =
   "  tapform-emit                                 the blank Circular 246 form\n"
   "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
   "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
+  "  tapform-emit --language fr -o fr.pdf         the form in French\n"
   "\n"
   "Field names (for scripted fillers) are listed in the README.\n"
   "\n"
@@ -34,6 +35,8 @@ typedef struct {
   char *form_path;
   char *output;
   char *member_state;
+  char *language_code;        /* --language, or NULL */
+  TfLanguage language;        /* the same, parsed; else the form's default */
   char *all_dir;
   int jobs;
   gboolean quiet;
@@ -189,7 +192,13 @@ run (const Options *o)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
-  g_autoptr (TfLayout) layout = tf_layout_new_default (form, &error);
+  TfLanguage language = o->language_code ? o->language : form->default_language;
+  if (!tf_form_has_language (form, language))
+    {
+      tf_cli_error ("%s: the form has no %s wording", form->path, tf_language_name (language));
+      return TF_EXIT_USAGE;
+    }
+  g_autoptr (TfLayout) layout = tf_layout_new_default_in (form, language, &error);
   if (layout == NULL)
     {
       tf_cli_error ("%s", error->message);
@@ -232,6 +241,9 @@ main (int argc, char **argv)
     /* FILENAME: taken as given, not converted from the locale's charset. */
     { "member-state", 'm', 0, G_OPTION_ARG_FILENAME, &o.member_state,
       "Pre-fill the Member State field with NAME", "NAME" },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &o.language_code,
+      "The language of the form: ar, en, es, fr, ru or zh (default: en; with "
+      "--all-member-states, default: each Member State's own)", "LANG" },
     { "all-member-states", 'a', 0, G_OPTION_ARG_FILENAME, &o.all_dir,
       "Write one pre-filled form per Member State (at the consultation's date) "
       "to DIR/<ISO 3166 alpha-3>.pdf", "DIR" },
@@ -282,12 +294,19 @@ main (int argc, char **argv)
       tf_cli_error ("--jobs must be 1 or more");
       status = TF_EXIT_USAGE;
     }
+  else if (o.language_code && !tf_language_from_code (o.language_code, &o.language))
+    {
+      tf_cli_error ("--language must be one of %s, not \"%s\"", tf_language_codes (),
+                    o.language_code);
+      status = TF_EXIT_USAGE;
+    }
   else
     status = run (&o);
 
   g_free (o.form_path);
   g_free (o.output);
   g_free (o.member_state);
+  g_free (o.language_code);
   g_free (o.all_dir);
   return status;
 }

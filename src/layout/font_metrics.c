@@ -7,9 +7,17 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
-static const char *const font_files[TF_FONT_COUNT] = {
-  [TF_FONT_REGULAR] = "fonts/TapformSans-Regular.ttf",
-  [TF_FONT_BOLD] = "fonts/TapformSans-Bold.ttf",
+/* The fonts of each language (fonts/README.md says what each holds). */
+#define SANS_REGULAR "fonts/TapformSans-Regular.ttf"
+#define SANS_BOLD "fonts/TapformSans-Bold.ttf"
+#define SANS_SC "fonts/TapformSansSC-Regular.ttf"
+static const char *const font_files[TF_LANG_COUNT][TF_FONT_COUNT] = {
+  [TF_LANG_AR] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_EN] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_ES] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_FR] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_RU] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_ZH] = { SANS_SC, SANS_SC },
 };
 
 struct TfFontMetrics
@@ -19,9 +27,21 @@ struct TfFontMetrics
 };
 
 const char *
+tf_font_file_in (TfLanguage language, TfFontStyle style)
+{
+  return font_files[language][style];
+}
+
+const char *
 tf_font_file (TfFontStyle style)
 {
-  return font_files[style];
+  return tf_font_file_in (TF_LANG_DEFAULT, style);
+}
+
+gboolean
+tf_font_is_synthetic_bold (TfLanguage language)
+{
+  return g_str_equal (font_files[language][TF_FONT_REGULAR], font_files[language][TF_FONT_BOLD]);
 }
 
 void
@@ -38,7 +58,7 @@ tf_font_metrics_free (TfFontMetrics *metrics)
 }
 
 TfFontMetrics *
-tf_font_metrics_load_default (GError **error)
+tf_font_metrics_load (TfLanguage language, GError **error)
 {
   g_autoptr (TfFontMetrics) metrics = g_new0 (TfFontMetrics, 1);
   if (FT_Init_FreeType (&metrics->library) != 0)
@@ -49,7 +69,7 @@ tf_font_metrics_load_default (GError **error)
     }
   for (int style = 0; style < TF_FONT_COUNT; style++)
     {
-      g_autofree char *path = tf_data_find (font_files[style], error);
+      g_autofree char *path = tf_data_find (font_files[language][style], error);
       if (path == NULL)
         return NULL;
       FT_Error status = FT_New_Face (metrics->library, path, 0, &metrics->face[style]);
@@ -62,6 +82,12 @@ tf_font_metrics_load_default (GError **error)
         }
     }
   return g_steal_pointer (&metrics);
+}
+
+TfFontMetrics *
+tf_font_metrics_load_default (GError **error)
+{
+  return tf_font_metrics_load (TF_LANG_DEFAULT, error);
 }
 
 int

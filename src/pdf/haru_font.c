@@ -19,6 +19,18 @@ tf_haru_font_glyph (HPDF_Font font, gunichar c)
   return HPDF_TTFontDef_GetGlyphid (font_def (font), (HPDF_UINT16) c);
 }
 
+gint64
+tf_haru_font_width (HPDF_Font font, const char *utf8)
+{
+  gint64 total = 0;
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      total += HPDF_TTFontDef_GetCharWidth (font_def (font), (HPDF_UINT16) (c < 65536 ? c : ' '));
+    }
+  return total;
+}
+
 /* Fillers type these in multiline values; no font has a glyph for them. */
 static gboolean
 is_typed_control (gunichar c)

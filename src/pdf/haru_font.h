@@ -41,4 +41,8 @@ gboolean tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font,
 /* The embedded font's glyph for `c`, 0 when it has none. */
 guint16 tf_haru_font_glyph (HPDF_Font font, gunichar c);
 
+/* The width of `utf8` in 1/1000 em, as the PDF's /W gives it. Measuring
+ * marks the glyphs to be embedded: measure only what is drawn. */
+gint64 tf_haru_font_width (HPDF_Font font, const char *utf8);
+
 #endif
