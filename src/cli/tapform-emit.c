@@ -5,6 +5,7 @@
 #include "form/form.h"
 #include "form/member_state_match.h"
 #include "form/member_states.h"
+#include "form/state_languages.h"
 #include "pdf/emit.h"
 
 #include <errno.h>
@@ -21,7 +22,8 @@ static const char description[] =
   "Examples:\n"
   "  tapform-emit                                 the blank Circular 246 form\n"
   "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
-  "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
+  "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf, each in\n"
+  "                                               its Member State's language\n"
   "  tapform-emit --language fr -o fr.pdf         the form in French\n"
   "\n"
   "Field names (for scripted fillers) are listed in the README.\n"
@@ -46,50 +48,87 @@ typedef struct {
 /* One form of a --all-member-states run, and how it went. */
 typedef struct {
   const TfMemberState *state;
+  TfLanguage language;
   char *path;
   GError *error;
 } Job;
 
 /* The forms one thread writes: every `stride`-th job from `first`. */
 typedef struct {
-  const TfEmitter *emitter;
+  TfEmitter **emitters;       /* per language; NULL where no job needs one */
   Job *jobs;
   guint n_jobs, first, stride;
 } Share;
 
-/* One document is built per thread and saved once per Member State: only
- * the Member State field differs between the forms. */
+/* One document per language is built per thread and saved once per Member
+ * State: only the Member State field differs between the forms. */
 static void
 write_share (gpointer data, gpointer user_data)
 {
   Share *share = data;
-  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  GError *error = NULL;
-  g_autoptr (TfEmitDocument) document = tf_emit_document_new (share->emitter, &options, &error);
+  TfEmitDocument *documents[TF_LANG_COUNT] = { NULL };
+  GError *errors[TF_LANG_COUNT] = { NULL };
   for (guint i = share->first; i < share->n_jobs; i += share->stride)
     {
       Job *job = &share->jobs[i];
-      if (document == NULL)
-        job->error = g_error_copy (error);
-      else if (tf_emit_document_set_member_state (document, job->state->name))
-        tf_emit_document_write (document, job->path, &job->error);
+      const TfEmitter *emitter = share->emitters[job->language];
+      TfEmitDocument **document = &documents[job->language];
+      if (*document == NULL && errors[job->language] == NULL)
+        {
+          TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
+          *document = tf_emit_document_new (emitter, &options, &errors[job->language]);
+        }
+      if (*document == NULL)
+        job->error = g_error_copy (errors[job->language]);
+      else if (tf_emit_document_set_member_state (*document, job->state->name))
+        tf_emit_document_write (*document, job->path, &job->error);
       else
         {
           /* A name with characters the document's font lacks: a form of its own. */
           TfEmitOptions own = TF_EMIT_OPTIONS_INIT;
           own.member_state = job->state->name;
-          tf_emitter_write (share->emitter, &own, job->path, &job->error);
+          tf_emitter_write (emitter, &own, job->path, &job->error);
         }
     }
-  g_clear_error (&error);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      tf_emit_document_free (documents[l]);
+      g_clear_error (&errors[l]);
+    }
+}
+
+/* The layout and emitter of each language some job needs; FALSE (the
+ * message printed) when one cannot be laid out. */
+static gboolean
+make_emitters (const TfForm *form, const Job *jobs, guint n, TfLayout **layouts,
+               TfEmitter **emitters)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      TfLanguage l = jobs[i].language;
+      if (emitters[l] != NULL)
+        continue;
+      g_autoptr (GError) error = NULL;
+      layouts[l] = tf_layout_new_default_in (form, l, &error);
+      if (layouts[l] == NULL)
+        {
+          tf_cli_error ("%s", error->message);
+          return FALSE;
+        }
+      emitters[l] = tf_emitter_new (form, layouts[l]);
+    }
+  return TRUE;
 }
 
 static int
-emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
+emit_all (const TfForm *form, const Options *o)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TfMemberStates) states = tf_member_states_load_default (&error);
-  if (states == NULL)
+  /* Each state's own language, unless --language chose one for all. */
+  g_autoptr (TfStateLanguages) languages = states && !o->language_code
+    ? tf_state_languages_load_default (&error) : NULL;
+  if (states == NULL || (languages == NULL && !o->language_code))
     {
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
@@ -106,17 +145,38 @@ emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
     {
       const TfMemberState *state = members->pdata[i];
       g_autofree char *file = g_strconcat (state->code, ".pdf", NULL);
-      jobs[i] = (Job) { state, g_build_filename (o->all_dir, file, NULL), NULL };
+      TfLanguage language = languages ? tf_state_languages_get (languages, state->code)
+                                      : o->language;
+      /* A definition without that language: its default one. */
+      if (!tf_form_has_language (form, language))
+        language = form->default_language;
+      jobs[i] = (Job) { state, language, g_build_filename (o->all_dir, file, NULL), NULL };
     }
+  TfLayout *layouts[TF_LANG_COUNT] = { NULL };
+  TfEmitter *emitters[TF_LANG_COUNT] = { NULL };
+  gboolean ready = make_emitters (form, jobs, members->len, layouts, emitters);
   guint threads = MIN ((guint) o->jobs, MAX (members->len, 1));
   g_autofree Share *shares = g_new0 (Share, threads);
-  GThreadPool *pool = g_thread_pool_new (write_share, NULL, (int) threads, TRUE, NULL);
-  for (guint t = 0; t < threads; t++)
+  GThreadPool *pool = ready ? g_thread_pool_new (write_share, NULL, (int) threads, TRUE, NULL)
+                            : NULL;
+  for (guint t = 0; ready && t < threads; t++)
     {
-      shares[t] = (Share) { emitter, jobs, members->len, t, threads };
+      shares[t] = (Share) { emitters, jobs, members->len, t, threads };
       g_thread_pool_push (pool, &shares[t], NULL);
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      tf_emitter_free (emitters[l]);
+      tf_layout_free (layouts[l]);
+    }
+  if (!ready)
+    {
+      for (guint i = 0; i < members->len; i++)
+        g_free (jobs[i].path);
+      return TF_EXIT_USAGE;
+    }
 
   guint failed = 0;
   for (guint i = 0; i < members->len; i++)
@@ -192,6 +252,8 @@ run (const Options *o)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
+  if (o->all_dir != NULL)
+    return emit_all (form, o);
   TfLanguage language = o->language_code ? o->language : form->default_language;
   if (!tf_form_has_language (form, language))
     {
@@ -205,8 +267,6 @@ run (const Options *o)
       return TF_EXIT_USAGE;
     }
   g_autoptr (TfEmitter) emitter = tf_emitter_new (form, layout);
-  if (o->all_dir != NULL)
-    return emit_all (form, emitter, o);
 
   TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
   options.member_state = o->member_state;
@@ -246,7 +306,8 @@ main (int argc, char **argv)
       "--all-member-states, default: each Member State's own)", "LANG" },
     { "all-member-states", 'a', 0, G_OPTION_ARG_FILENAME, &o.all_dir,
       "Write one pre-filled form per Member State (at the consultation's date) "
-      "to DIR/<ISO 3166 alpha-3>.pdf", "DIR" },
+      "to DIR/<ISO 3166 alpha-3>.pdf, in the first ITU language among the state's "
+      "official languages (else English)", "DIR" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
       "Forms written at once with --all-member-states (default: the number of cores)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Print only errors", NULL },
