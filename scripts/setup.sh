@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Building and running.
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
   libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev libfribidi-dev
-  iso-codes"
+  zlib1g-dev iso-codes"
 # Testing: Criterion, and the independent tools that fill and check forms.
 test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
   python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18

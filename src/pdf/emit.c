@@ -15,6 +15,9 @@ struct TfEmitter
 {
   const TfForm *form;
   const TfLayout *layout;
+  /* The streams every document has alike (fonts, pages), compressed once
+   * for all the documents this emitter builds. */
+  TfDeflateCache *deflated;
 };
 
 /* libHaru reports errors through a callback; the first one is kept and
@@ -64,12 +67,16 @@ tf_emitter_new (const TfForm *form, const TfLayout *layout)
   TfEmitter *emitter = g_new0 (TfEmitter, 1);
   emitter->form = form;
   emitter->layout = layout;
+  emitter->deflated = tf_deflate_cache_new ();
   return emitter;
 }
 
 void
 tf_emitter_free (TfEmitter *emitter)
 {
+  if (emitter == NULL)
+    return;
+  tf_deflate_cache_free (emitter->deflated);
   g_free (emitter);
 }
 
@@ -160,8 +167,14 @@ build (TfEmitDocument *d, const TfEmitOptions *options, GError **error)
     }
   g_autoptr (GHashTable) values = prefill (d->emitter, options);
   d->texts = tf_acroform_add (d->doc, pages, layout, d->fonts, values, error);
-  return d->texts != NULL && tf_pdf_fonts_finish (d->fonts, error)
-         && !haru_failed (&d->errors, "building the form", error);
+  if (d->texts == NULL || !tf_pdf_fonts_finish (d->fonts, error)
+      || haru_failed (&d->errors, "building the form", error))
+    return FALSE;
+  /* What no save changes is compressed now, once: not at every save. */
+  for (guint i = 0; i < layout->n_pages; i++)
+    tf_haru_page_freeze (pages[i], d->emitter->deflated);
+  return tf_pdf_fonts_freeze (d->fonts, d->emitter->deflated, error)
+         && !haru_failed (&d->errors, "embedding the fonts", error);
 }
 
 TfEmitDocument *

@@ -1,6 +1,7 @@
 #include "pdf/haru_font.h"
 
 #include "common/tf_error.h"
+#include "pdf/haru_objects.h"
 
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -202,6 +203,36 @@ tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
       g_set_error (error, TF_ERROR, TF_ERROR_PDF,
                    "libHaru failed (error 0x%04lX) rewriting font %s",
                    (unsigned long) HPDF_GetError (doc), HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tf_haru_font_freeze (HPDF_Doc doc, HPDF_Font font, TfDeflateCache *cache, GError **error)
+{
+  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  /* libHaru's own step before the font's first write: it makes the font
+   * descriptor and saves the font file, with the outlines of every glyph
+   * measured so far; it does it only once. */
+  if (font->before_write_fn != NULL && font->before_write_fn (font) != HPDF_OK)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+                   "libHaru failed (error 0x%04lX) embedding font %s",
+                   (unsigned long) HPDF_GetError (doc), HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+  /* At every write that step copies the font's filter to the two maps:
+   * none, since they are compressed once here. */
+  font->filter = HPDF_STREAM_FILTER_NONE;
+  HPDF_Dict file = attr->fontdef->descriptor
+    ? HPDF_Dict_GetItem (attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT) : NULL;
+  if (!tf_haru_stream_freeze (file, cache)
+      || !tf_haru_stream_freeze (attr->map_stream, cache)
+      || !tf_haru_stream_freeze (attr->cmap_stream, cache))
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "zlib failed compressing font %s",
+                   HPDF_Font_GetFontName (font));
       return FALSE;
     }
   return TRUE;

@@ -9,6 +9,8 @@
 #ifndef TF_HARU_FONT_H
 #define TF_HARU_FONT_H
 
+#include "pdf/deflate_cache.h"
+
 #include <glib.h>
 #include <hpdf.h>
 
@@ -37,6 +39,14 @@ tf_codepoint_set_has (const guint8 *set, gunichar c)
  * whole BMP. Call it once, after all drawing and before saving. */
 gboolean tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font,
                                const guint8 *keep, GError **error);
+
+/* Embeds `font`'s outlines now (libHaru otherwise does it at the first
+ * save) and freezes its font file, CIDToGIDMap and ToUnicode CMap
+ * (haru_objects.h, tf_haru_stream_freeze()): compressed once through
+ * `cache`, not at every save. After tf_haru_font_compact(), once no
+ * character is measured or drawn any more. */
+gboolean tf_haru_font_freeze (HPDF_Doc doc, HPDF_Font font, TfDeflateCache *cache,
+                              GError **error);
 
 /* The embedded font's glyph for `c`, 0 when it has none. */
 guint16 tf_haru_font_glyph (HPDF_Font font, gunichar c);

@@ -138,6 +138,16 @@ tf_pdf_fonts_finish (TfPdfFonts *fonts, GError **error)
 }
 
 gboolean
+tf_pdf_fonts_freeze (TfPdfFonts *fonts, TfDeflateCache *cache, GError **error)
+{
+  for (int style = 0; style < TF_FONT_COUNT; style++)
+    if (!(style == TF_FONT_BOLD && fonts->synthetic_bold)
+        && !tf_haru_font_freeze (fonts->doc, fonts->font[style], cache, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 tf_pdf_fonts_covers (const TfPdfFonts *fonts, const char *utf8)
 {
   for (const char *p = utf8; *p; p = g_utf8_next_char (p))

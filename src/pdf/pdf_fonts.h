@@ -37,6 +37,11 @@ void tf_pdf_fonts_note (TfPdfFonts *fonts, TfFontStyle style, const char *utf8);
  * tf_pdf_fonts_filler_has()). Once, before saving. */
 gboolean tf_pdf_fonts_finish (TfPdfFonts *fonts, GError **error);
 
+/* Embeds the fonts and compresses them once, through `cache` (see
+ * tf_haru_font_freeze()). After tf_pdf_fonts_finish(), once the document
+ * is built: nothing may be measured or drawn in new characters after. */
+gboolean tf_pdf_fonts_freeze (TfPdfFonts *fonts, TfDeflateCache *cache, GError **error);
+
 /* Whether the field font, once finished, can show `utf8` without being
  * cut down again: every character was noted or kept for fillers. */
 gboolean tf_pdf_fonts_covers (const TfPdfFonts *fonts, const char *utf8);
