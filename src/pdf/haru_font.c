@@ -93,23 +93,49 @@ coverage_build (HPDF_Font font, const guint8 *keep)
   return c;
 }
 
+/* The width most kept characters have: the font's /DW, so that /W need
+ * not list them (all of Chinese is one width: /W goes from 11,800 numbers
+ * to 1,300, and Poppler parses /W at every open of a reply). */
+static gint16
+common_width (const Coverage *c)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  gint16 best = 0;
+  guint best_n = 0;
+  for (guint i = 0; i < c->widths->len; i++)
+    {
+      gint16 w = g_array_index (c->widths, gint16, i);
+      gpointer key = GINT_TO_POINTER ((int) w);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (n));
+      if (n > best_n)
+        best = w, best_n = n;
+    }
+  return best;
+}
+
 /* /W as [first [w w w ...] first [...] ...], one entry per run of
- * consecutive code points. */
+ * consecutive code points whose width is not `dw`. */
 static HPDF_Array
-widths_array (HPDF_MMgr mmgr, const Coverage *c)
+widths_array (HPDF_MMgr mmgr, const Coverage *c, gint16 dw)
 {
   HPDF_Array w = HPDF_Array_New (mmgr);
   HPDF_Array run = NULL;
+  guint16 last = 0;
   for (guint i = 0; i < c->codes->len; i++)
     {
       guint16 code = g_array_index (c->codes, guint16, i);
-      if (run == NULL || code != g_array_index (c->codes, guint16, i - 1) + 1)
+      gint16 width = g_array_index (c->widths, gint16, i);
+      if (width == dw)
+        continue;
+      if (run == NULL || code != last + 1)
         {
           HPDF_Array_AddNumber (w, code);
           run = HPDF_Array_New (mmgr);
           HPDF_Array_Add (w, run);
         }
-      HPDF_Array_AddNumber (run, g_array_index (c->widths, gint16, i));
+      HPDF_Array_AddNumber (run, width);
+      last = code;
     }
   return w;
 }
@@ -193,7 +219,9 @@ tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
     }
 
   Coverage c = coverage_build (font, keep);
-  HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c));
+  gint16 dw = common_width (&c);
+  HPDF_Dict_AddNumber (attr->descendant_font, "DW", dw);
+  HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c, dw));
   write_glyph_map (attr->map_stream, &c);
   write_to_unicode (attr->cmap_stream);
   coverage_clear (&c);

@@ -34,7 +34,8 @@ tf_codepoint_set_has (const guint8 *set, gunichar c)
  * font) cover exactly the code points of `keep` that the font has a glyph
  * for, plus TAB, LF and CR drawn as spaces (fillers put them in multiline
  * values and fall back to another font when they seem missing): embeds
- * their outlines, and writes a compact /W, a CIDToGIDMap that ends at the
+ * their outlines, and writes a compact /W (the commonest width as /DW,
+ * the others listed), a CIDToGIDMap that ends at the
  * last one, and an identity ToUnicode CMap of bfrange entries over the
  * whole BMP. Call it once, after all drawing and before saving. */
 gboolean tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font,
