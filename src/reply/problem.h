@@ -59,6 +59,9 @@
  *                                       way only (its /TU is missing or
  *                                       unknown, or its position matches no
  *                                       widget): the answer is counted
+ * language-unknown            warning   form.language names no language of
+ *                                       the definition: read as its default
+ *                                       language (English)
  *
  * (*) state-conflict, widget-mismatch and widget-unknown leave the group's
  * answer null. They are errors where that answer is required (authority;
@@ -98,6 +101,7 @@ typedef enum {
   TF_PROBLEM_EMAIL_INVALID,
   TF_PROBLEM_FORM_ID_MISSING,
   TF_PROBLEM_WIDGET_UNVERIFIED,
+  TF_PROBLEM_LANGUAGE_UNKNOWN,
   TF_PROBLEM_COUNT,
 } TfProblemCode;
 
