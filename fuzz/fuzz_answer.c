@@ -6,7 +6,7 @@
  * Build and run: fuzz/run.sh.
  */
 #include "batch/worker.h"
-#include "fuzz_checker.h"
+#include "fuzz_reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  fuzz_checker_init ("fuzz_answer");
+  fuzz_reader_open ("fuzz_answer");
   return 0;
 }
 

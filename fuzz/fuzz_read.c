@@ -9,7 +9,7 @@
  * a regression case in tests/fixtures/hostile/. Build and run: fuzz/run.sh.
  */
 #include "batch/worker.h"
-#include "fuzz_checker.h"
+#include "fuzz_reader.h"
 #include "read/read_pdf.h"
 
 #include <stdint.h>
@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  fuzz_checker_init ("fuzz_read");
+  fuzz_reader_open ("fuzz_read");
   return 0;
 }
 

@@ -79,7 +79,11 @@ sed 's/"id": "tsb-246-annex2"/"id": "tsb-247-annex2"/' forms/tsb-246-annex2.json
 "$build/tapform-emit" -q -f "$tmp/other.json" -o "$out/hostile-other-form.pdf"
 : > "$out/hostile-empty.pdf"
 
-echo "make-samples: wrote samples/*.pdf and $(ls "$out" | wc -l) files in $out" >&2
+# The records they read as: tests/unit/test_samples.c compares with them.
+status=0
+"$build/tapform-read" -q -o "$out/EXPECTED.jsonl" "$out" || status=$?
+[ "$status" -le 1 ] || { echo "make-samples: tapform-read failed ($status)" >&2; exit 1; }
+echo "make-samples: wrote samples/*.pdf and $(ls "$out"/*.pdf | wc -l) replies in $out, with their records (EXPECTED.jsonl)" >&2
 
 # A consultation whose tally is known by hand (scripts/make-consultation.py
 # says how it is made; tests/fixtures/consultation-tally.json is the tally),

@@ -11,9 +11,12 @@ cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
   libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev libfribidi-dev
   zlib1g-dev iso-codes"
-# Testing: Criterion, and the independent tools that fill and check forms.
+# Testing: Criterion, and the independent tools that fill and check forms;
+# Ghostscript, PIL, numpy and img2pdf flatten, mark and scan the optical
+# test replies (tests/optical).
 test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
   python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18
+  ghostscript python3-pil python3-numpy python3-img2pdf
   valgrind nodejs npm"
 
 # Fuzzing (fuzz/run.sh): clang and its libFuzzer runtime.

@@ -5,15 +5,18 @@
  * worker processes (worker.h), forked from the calling process, which
  * keeps everything else (the checker, the output):
  *
- *   paths → workers: tf_read_file() → tf_raw_reply_serialize()
- *         → channel (channel.h) → the caller's callback, once per path,
- *           in the order of the paths
+ *   paths → workers: tf_read_load() → prelude → tf_read_loaded()
+ *         → tf_raw_reply_serialize() → channel (channel.h)
+ *         → the caller's callback, once per path, in the order of the paths
  *
- * Every path yields exactly one result, in order, whatever happens to it.
- * A worker that crashes, outlives the time limit or passes the memory
- * limit while reading a file is stopped (SIGKILL) and replaced; that file's
- * result has no raw reply but a reason: TF_PROBLEM_CRASHED,
- * TF_PROBLEM_TIMED_OUT or TF_PROBLEM_OUT_OF_MEMORY, and a plain message.
+ * Every path yields exactly one result, in order, whatever happens to it:
+ * a raw reply. A worker that crashes, outlives the time limit or passes
+ * the memory limit while reading a file is stopped (SIGKILL) and
+ * replaced; that file's raw reply then says so by its outcome
+ * (TF_READ_CRASHED, _TIMED_OUT, _OUT_OF_MEMORY, _BAD_ANSWER, _NO_WORKER)
+ * with its facts (the wait status, the limit) and the checksum, size and
+ * time the worker told in the file's prelude (worker.h). The batch states
+ * facts; the words a user reads about them are the reply stage's.
  *
  * Each worker is sent two files at a time, the one it reads and the next,
  * so that it never waits for this process; a worker that dies gives back
@@ -41,9 +44,9 @@
  * handed over; the answers waiting meanwhile are kept serialized (a few KB
  * each). So memory stays flat whatever the number of paths.
  *
- * Processes and threads: workers are created with fork() and no exec, and
- * run tf_worker_serve() with nothing of the caller's open but their
- * channel, and their stderr piped to the batch. The caller must not have
+ * Processes and threads: workers are created with fork() and no exec
+ * (worker_process.h), and run tf_worker_serve() with nothing of the
+ * caller's open but their channel, and their stderr piped to the batch. The caller must not have
  * other threads running during tf_batch_read() (one might hold a lock the
  * worker then needs) and must not have SIGCHLD ignored. The caller's stdio
  * output is flushed before each fork. Workers die with the batch (they get
@@ -56,22 +59,15 @@
 #define TF_BATCH_H
 
 #include "read/raw_reply.h"
-#include "reply/problem.h"
 
 #include <glib.h>
 
 typedef struct {
   guint index;              /* the path's place in the list */
   const char *path;         /* borrowed from the caller's list */
-  const TfRawReply *raw;    /* what the worker read (borrowed, valid during
-                               the callback), or NULL when it failed */
-  TfProblemCode failure;    /* raw == NULL: TF_PROBLEM_CRASHED,
-                               _TIMED_OUT or _OUT_OF_MEMORY */
-  const char *message;      /* raw == NULL: what happened and what to do,
-                               in plain words, for the record */
-  const char *sha256;       /* raw == NULL: the file's checksum, computed by
-                               the calling process; NULL if it could not
-                               read the file */
+  const TfRawReply *raw;    /* what the worker read, or how the read
+                               failed; never NULL; borrowed, valid during
+                               the callback */
 } TfBatchResult;
 
 /* Receives each result, in order. Return FALSE to stop the batch: no
@@ -101,23 +97,11 @@ typedef struct {
  * when every result was handed over; FALSE when `func` stopped the batch
  * (no error); FALSE with TF_ERROR_IO, every result handed over all the
  * same, when a worker could not be started (each file it should have
- * read got a TF_PROBLEM_CRASHED result saying so) or when an idle worker
+ * read got a TF_READ_NO_WORKER result saying so) or when an idle worker
  * ended with a failure as the batch closed it (under AddressSanitizer: a
  * leak, reported on stderr). */
 gboolean tf_batch_read (const char *const *paths, guint n,
                         const TfBatchOptions *options, TfBatchResultFunc func,
                         gpointer user_data, GError **error);
-
-/* Parses a memory size: a number of bytes with an optional suffix K, M,
- * G or T (powers of 1024, any case, an optional "iB" or "B" after it):
- * "1G", "512M", "1.5GiB", "200000000". FALSE when `text` is not one. */
-gboolean tf_batch_parse_size (const char *text, guint64 *bytes);
-
-/* A size for people: "1 GiB", "512 MiB", "1.5 GiB". Newly allocated. */
-char *tf_batch_format_size (guint64 bytes);
-
-/* Whether this build runs under AddressSanitizer (no address space limit
- * then: see "Limits"). */
-gboolean tf_batch_sanitized (void);
 
 #endif

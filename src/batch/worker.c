@@ -1,7 +1,7 @@
 #include "batch/worker.h"
 
 #include "batch/channel.h"
-#include "read/read_pdf.h"
+#include "common/tf_error.h"
 
 #include <signal.h>
 #include <string.h>
@@ -82,6 +82,8 @@ tf_worker_answer (const TfRawReply *raw)
         "many for a reply form", raw->fields->len, raw->radios->len);
       flood->sha256 = g_strdup (raw->sha256);
       flood->size = raw->size;
+      if (raw->file_modified != NULL)
+        flood->file_modified = g_date_time_ref (raw->file_modified);
       g_variant_unref (variant);
       variant = tf_raw_reply_serialize (flood);
     }
@@ -99,6 +101,78 @@ tf_worker_read (const char *path)
 {
   g_autoptr (TfRawReply) raw = tf_read_file (path);
   return tf_worker_answer (raw);
+}
+
+/* sha256 (or nothing), size, the file's time (Unix seconds, or nothing). */
+#define PRELUDE_TYPE "(mstmx)"
+
+GBytes *
+tf_worker_prelude (const TfLoadedFile *file)
+{
+  gsize size = file->bytes ? g_bytes_get_size (file->bytes) : 0;
+  GVariant *time = file->modified
+    ? g_variant_new_int64 (g_date_time_to_unix (file->modified)) : NULL;
+  g_autoptr (GVariant) v = g_variant_ref_sink (
+    g_variant_new ("(mst@mx)", file->sha256, (guint64) size,
+                   g_variant_new_maybe (G_VARIANT_TYPE_INT64, time)));
+  return g_variant_get_data_as_bytes (v);
+}
+
+static gboolean
+is_hex_sha256 (const char *s)
+{
+  if (strlen (s) != 64)
+    return FALSE;
+  for (const char *p = s; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+tf_worker_prelude_parse (GBytes *frame, TfWorkerPrelude *prelude, GError **error)
+{
+  *prelude = (TfWorkerPrelude) { 0 };
+  g_autoptr (GVariant) v = g_variant_ref_sink (
+    g_variant_new_from_bytes (G_VARIANT_TYPE (PRELUDE_TYPE), frame, FALSE));
+  /* Small: checked whole, so that a frame of another kind is refused
+   * rather than read as default values. */
+  if (!g_variant_is_normal_form (v))
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "malformed prelude");
+      return FALSE;
+    }
+  const char *sha256 = NULL;
+  guint64 size = 0;
+  g_autoptr (GVariant) time = NULL;
+  g_variant_get (v, "(m&st@mx)", &sha256, &size, &time);
+  if (sha256 != NULL && !is_hex_sha256 (sha256))
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "malformed prelude: checksum");
+      return FALSE;
+    }
+  prelude->sha256 = g_strdup (sha256);
+  prelude->size = size;
+  g_autoptr (GVariant) seconds = g_variant_get_maybe (time);
+  if (seconds != NULL)
+    prelude->modified = g_date_time_new_from_unix_utc (g_variant_get_int64 (seconds));
+  return TRUE;
+}
+
+void
+tf_worker_prelude_clear (TfWorkerPrelude *prelude)
+{
+  g_clear_pointer (&prelude->sha256, g_free);
+  g_clear_pointer (&prelude->modified, g_date_time_unref);
+}
+
+/* Sends `bytes` as one frame. */
+static gboolean
+send_frame (int fd, GBytes *bytes, GError **error)
+{
+  gsize size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+  return tf_channel_write (fd, data, size, error);
 }
 
 TfRawReply *
@@ -134,11 +208,14 @@ serve_requests (int fd, GError **error)
       gsize len = 0;
       const char *data = g_bytes_get_data (request, &len);
       g_autofree char *path = g_strndup (data, len);
+      g_autoptr (TfLoadedFile) file = tf_read_load (path);
+      g_autoptr (GBytes) prelude = tf_worker_prelude (file);
+      if (!send_frame (fd, prelude, error))
+        return FALSE;
       misbehave (test_fault (faults, path));
-      g_autoptr (GBytes) answer = tf_worker_read (path);
-      gsize size = 0;
-      const void *bytes = g_bytes_get_data (answer, &size);
-      if (!tf_channel_write (fd, bytes, size, error))
+      g_autoptr (TfRawReply) raw = tf_read_loaded (file);
+      g_autoptr (GBytes) answer = tf_worker_answer (raw);
+      if (!send_frame (fd, answer, error))
         return FALSE;
     }
 }

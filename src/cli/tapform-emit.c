@@ -1,6 +1,6 @@
 /* tapform-emit — writes the reply form as a fillable PDF: blank, for one
  * Member State, or one per Member State. */
-#include "common/cli.h"
+#include "cli.h"
 
 #include "form/form.h"
 #include "form/member_state_match.h"
@@ -26,12 +26,12 @@ static const char description[] =
   "                                               its Member State's language\n"
   "  tapform-emit --language fr -o fr.pdf         the form in French\n"
   "\n"
-  "Field names (for scripted fillers) are listed in the README.\n"
+  "Field names (for scripted fillers): docs/fields.md.\n"
   "\n"
   "Exit status:\n"
   "  0  every form was written\n"
-  "  1  some form could not be written (each one is named on stderr)\n"
-  "  2  usage error, or the form definition or Member State data was refused\n";
+  "  2  usage error, or the form definition or Member State data was refused\n"
+  "  3  some form could not be written (each one is named on stderr)\n";
 
 typedef struct {
   char *form_path;
@@ -136,7 +136,7 @@ emit_all (const TfForm *form, const Options *o)
   if (g_mkdir_with_parents (o->all_dir, 0777) != 0)
     {
       tf_cli_error ("%s: cannot create folder: %s", o->all_dir, g_strerror (errno));
-      return TF_EXIT_PROBLEMS;
+      return TF_EXIT_IO;
     }
 
   g_autoptr (GPtrArray) members = tf_member_states_on (states, form->date);
@@ -193,7 +193,7 @@ emit_all (const TfForm *form, const Options *o)
     fprintf (stderr, "%s: wrote %u of %u forms (Member States on %s) to %s\n",
              g_get_prgname (), members->len - failed, members->len, form->date,
              o->all_dir);
-  return failed ? TF_EXIT_PROBLEMS : TF_EXIT_OK;
+  return failed ? TF_EXIT_IO : TF_EXIT_OK;
 }
 
 /* A name the user gave is pre-filled as given; one that is not a Member
@@ -218,27 +218,6 @@ check_member_state (const TfForm *form, const char *name)
   else if (!tf_member_state_is_member_on (state, form->date))
     tf_cli_warning ("%s was not an ITU Member State on %s (the consultation's date)",
                     state->name, form->date);
-}
-
-/* "-o -": the form on standard output, for a pipe. */
-static int
-write_stdout (const TfEmitter *emitter, const TfEmitOptions *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = tf_emitter_render (emitter, options, &error);
-  if (bytes == NULL)
-    {
-      tf_cli_error ("standard output: %s", error->message);
-      return TF_EXIT_PROBLEMS;
-    }
-  gsize size = 0;
-  const void *data = g_bytes_get_data (bytes, &size);
-  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-    {
-      tf_cli_error ("standard output: cannot write: %s", g_strerror (errno));
-      return TF_EXIT_PROBLEMS;
-    }
-  return TF_EXIT_OK;
 }
 
 static int
@@ -275,14 +254,12 @@ run (const Options *o)
   g_autofree char *output = o->output
     ? g_strdup (o->output)
     : g_strdup_printf ("annex2-circular-%" G_GINT64_FORMAT ".pdf", form->circular_number);
-  if (g_str_equal (output, "-"))
-    return write_stdout (emitter, &options);
   if (!tf_emitter_write (emitter, &options, output, &error))
     {
       tf_cli_error ("%s", error->message);
-      return TF_EXIT_PROBLEMS;
+      return TF_EXIT_IO;
     }
-  if (!o->quiet)
+  if (!o->quiet && !g_str_equal (output, "-"))
     fprintf (stderr, "%s: wrote %s\n", g_get_prgname (), output);
   return TF_EXIT_OK;
 }
@@ -319,7 +296,7 @@ main (int argc, char **argv)
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
 
-  g_auto (GStrv) args = g_strdupv (argv);
+  g_auto (GStrv) args = tf_cli_split_jobs (argc, argv);
   g_autoptr (GError) error = NULL;
   int status;
   if (!g_option_context_parse_strv (context, &args, &error))

@@ -1,4 +1,4 @@
-/* fields.h — the field-name contract of DESIGN.md, in one place.
+/* fields.h — the field-name contract (docs/fields.md), in one place.
  *
  * The emitter names its fields with these functions and the reader looks
  * them up with the same ones, so the two cannot drift apart. Every

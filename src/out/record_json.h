@@ -1,5 +1,5 @@
-/* record_json.h — a reply record as JSON, the shape of DESIGN.md's "Reply
- * record contract" (and of docs/reply-record.schema.json), with json-glib.
+/* record_json.h — a reply record as JSON, the shape docs/reply-record.md
+ * describes (and docs/reply-record.schema.json checks), with json-glib.
  *
  * Keys, in this order: file, sha256, form, status, sender (one key per
  * sender field of the form, in its order), member_state_code, texts (key,

@@ -7,8 +7,6 @@
 #include "pdf/page_draw.h"
 #include "pdf/pdf_fonts.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 struct TfEmitter
@@ -242,35 +240,6 @@ tf_emitter_render (const TfEmitter *emitter, const TfEmitOptions *options,
   return d ? tf_emit_document_save (d, error) : NULL;
 }
 
-/* Writes `bytes` to `path` as tf_output.h says: replaced atomically (no
- * half form after a failure), or written through. The error names the
- * file. */
-static gboolean
-write_file (GBytes *bytes, const char *path, GError **error)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  g_autoptr (GError) local = NULL;
-  if (!tf_output_writes_through (path))
-    {
-      if (g_file_set_contents (path, data, (gssize) size, &local))
-        return TRUE;
-      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  FILE *fp = fopen (path, "wb");
-  gboolean ok = fp != NULL && fwrite (data, 1, size, fp) == size;
-  int saved = errno;
-  if (fp != NULL && fclose (fp) != 0 && ok)
-    {
-      ok = FALSE;
-      saved = errno;
-    }
-  if (!ok)
-    g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: cannot write: %s", path, g_strerror (saved));
-  return ok;
-}
-
 gboolean
 tf_emitter_write (const TfEmitter *emitter, const TfEmitOptions *options,
                   const char *path, GError **error)
@@ -282,7 +251,7 @@ tf_emitter_write (const TfEmitter *emitter, const TfEmitOptions *options,
       g_set_error (error, TF_ERROR, TF_ERROR_PDF, "%s: %s", path, local->message);
       return FALSE;
     }
-  return write_file (bytes, path, error);
+  return tf_output_write_bytes (path, bytes, error);
 }
 
 gboolean
@@ -296,5 +265,5 @@ tf_emit_document_write (TfEmitDocument *document, const char *path,
       g_set_error (error, TF_ERROR, TF_ERROR_PDF, "%s: %s", path, local->message);
       return FALSE;
     }
-  return write_file (bytes, path, error);
+  return tf_output_write_bytes (path, bytes, error);
 }

@@ -1,4 +1,5 @@
-/* haru_font.h — repairs to the Type0 fonts libHaru makes (see PDF-NOTES).
+/* haru_font.h — repairs to the Type0 fonts libHaru makes (see
+ * docs/stack-facts.md, "libHaru").
  *
  * libHaru's UTF-8 TrueType font has an invalid ToUnicode CMap (cidrange),
  * a /W array and CIDToGIDMap over all 65,536 code points, and keeps glyph

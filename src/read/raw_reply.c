@@ -50,6 +50,7 @@ tf_raw_reply_free (TfRawReply *raw)
   g_clear_pointer (&raw->created, g_date_time_unref);
   g_clear_pointer (&raw->modified, g_date_time_unref);
   g_free (raw->producer);
+  g_clear_pointer (&raw->file_modified, g_date_time_unref);
   g_free (raw);
 }
 
@@ -103,6 +104,12 @@ tf_read_outcome_name (TfReadOutcome outcome)
     case TF_READ_NOT_PDF: return "not-pdf";
     case TF_READ_DAMAGED: return "damaged";
     case TF_READ_ENCRYPTED: return "encrypted";
+    case TF_READ_CRASHED: return "crashed";
+    case TF_READ_TIMED_OUT: return "timed-out";
+    case TF_READ_OUT_OF_MEMORY: return "out-of-memory";
+    case TF_READ_NO_WORKER: return "no-worker";
+    case TF_READ_BAD_ANSWER: return "bad-answer";
+    case TF_READ_FOLDER_UNREADABLE: return "folder-unreadable";
     }
   return "unknown";
 }
@@ -111,8 +118,8 @@ tf_read_outcome_name (TfReadOutcome outcome)
 
 /* outcome, detail, sha256, size, pages, fields (name, kind, value),
  * radios (field, tooltip, page, (x, y, w, h), on), created, modified
- * (ISO 8601), producer. */
-#define RAW_TYPE "(umsmstua(sums)a(smsu(dddd)b)msmsms)"
+ * (ISO 8601), producer, the file's modification time (ISO 8601). */
+#define RAW_TYPE "(umsmstua(sums)a(smsu(dddd)b)msmsmsms)"
 
 static char *
 dup_iso (GDateTime *t)
@@ -140,10 +147,11 @@ tf_raw_reply_serialize (const TfRawReply *raw)
     }
   g_autofree char *created = dup_iso (raw->created);
   g_autofree char *modified = dup_iso (raw->modified);
+  g_autofree char *file_modified = dup_iso (raw->file_modified);
   GVariant *v = g_variant_new (RAW_TYPE, (guint32) raw->outcome, raw->detail,
                                raw->sha256, (guint64) raw->size,
                                (guint32) raw->n_pages, &fields, &radios, created,
-                               modified, raw->producer);
+                               modified, raw->producer, file_modified);
   return g_variant_ref_sink (v);
 }
 
@@ -164,14 +172,14 @@ tf_raw_reply_deserialize (GVariant *variant, GError **error)
     }
   guint32 outcome, n_pages;
   guint64 size;
-  const char *detail, *sha256, *created, *modified, *producer;
+  const char *detail, *sha256, *created, *modified, *producer, *file_modified;
   g_autoptr (GVariantIter) fields = NULL;
   g_autoptr (GVariantIter) radios = NULL;
-  g_variant_get (variant, "(um&sm&stua(sums)a(smsu(dddd)b)m&sm&sm&s)", &outcome, &detail,
+  g_variant_get (variant, "(um&sm&stua(sums)a(smsu(dddd)b)m&sm&sm&sm&s)", &outcome, &detail,
                  &sha256, &size, &n_pages, &fields, &radios, &created, &modified,
-                 &producer);
+                 &producer, &file_modified);
   /* The sanity checks a reader of untrusted bytes owes its callers. */
-  if (outcome > TF_READ_ENCRYPTED || (outcome == TF_READ_OK) != (detail == NULL)
+  if (outcome > TF_READ_LAST_WORKER_OUTCOME || (outcome == TF_READ_OK) != (detail == NULL)
       || !utf8_or_null (detail) || !utf8_or_null (producer))
     {
       g_set_error (error, TF_ERROR, TF_ERROR_PDF, "malformed raw reply: outcome %u", outcome);
@@ -186,6 +194,7 @@ tf_raw_reply_deserialize (GVariant *variant, GError **error)
   raw->producer = g_strdup (producer);
   raw->created = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
   raw->modified = modified ? g_date_time_new_from_iso8601 (modified, NULL) : NULL;
+  raw->file_modified = file_modified ? g_date_time_new_from_iso8601 (file_modified, NULL) : NULL;
 
   const char *name, *value, *tooltip;
   guint32 kind, page;

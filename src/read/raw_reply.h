@@ -13,7 +13,10 @@
  * Invariants: `fields` and `radios` are never NULL (empty when the read
  * failed); `detail` is not NULL exactly when `outcome` is not
  * TF_READ_OK; `sha256` is NULL only when the bytes could not be read
- * (TF_READ_UNREADABLE).
+ * (TF_READ_UNREADABLE, and a failed read whose worker never got so far).
+ *
+ * A raw reply holds facts, never a sentence for the user: the reply stage
+ * (reply/reply.h) words every outcome.
  */
 #ifndef TF_RAW_REPLY_H
 #define TF_RAW_REPLY_H
@@ -29,7 +32,27 @@ typedef enum {
   TF_READ_NOT_PDF,      /* no PDF header: another kind of file */
   TF_READ_DAMAGED,      /* a PDF header, but cut short or unparseable */
   TF_READ_ENCRYPTED,    /* needs a password to open (a user password) */
+  /* What a batch (batch/batch.h) says when the read itself failed; never
+   * in a worker's answer. */
+  TF_READ_CRASHED,      /* the worker died reading it: failure.wait_status */
+  TF_READ_TIMED_OUT,    /* stopped at failure.time_limit */
+  TF_READ_OUT_OF_MEMORY,/* stopped at failure.memory_limit */
+  TF_READ_NO_WORKER,    /* no worker could be started: `detail` says why */
+  TF_READ_BAD_ANSWER,   /* the worker's answer was malformed: `detail` */
+  /* What listing the inputs says (read/inputs.h). */
+  TF_READ_FOLDER_UNREADABLE, /* a folder that cannot be listed: `detail` */
 } TfReadOutcome;
+
+/* The last outcome a worker may answer with: the later ones are facts
+ * about the read, established outside the worker. */
+#define TF_READ_LAST_WORKER_OUTCOME TF_READ_ENCRYPTED
+
+/* How a read that the batch stopped ended. */
+typedef struct {
+  int wait_status;      /* CRASHED: the worker's status, as waitpid() gave it */
+  double time_limit;    /* TIMED_OUT: the limit, seconds */
+  guint64 memory_limit; /* OUT_OF_MEMORY: the limit, bytes */
+} TfReadFailure;
 
 /* The kind of an AcroForm field, as Poppler reports it. */
 typedef enum {
@@ -77,6 +100,10 @@ typedef struct {
   GDateTime *created;
   GDateTime *modified;
   char *producer;       /* /Info /Producer, or NULL: which tool saved it */
+  /* The file's own modification time (of its inode, not the PDF's
+   * dates), or NULL when the file could not be examined. */
+  GDateTime *file_modified;
+  TfReadFailure failure;  /* CRASHED, TIMED_OUT, OUT_OF_MEMORY; else zero */
 } TfRawReply;
 
 /* A new, empty raw reply with `outcome` (and, unless TF_READ_OK, a
@@ -100,15 +127,17 @@ void tf_raw_reply_add_radio (TfRawReply *raw, const char *field,
 const TfRawField *tf_raw_reply_find_field (const TfRawReply *raw,
                                            const char *name);
 
-/* A raw reply as one GVariant and back: how a worker process (issue 4)
- * hands what it read to the process that judges and writes it. The
- * variant is new and floating-free (caller unrefs). Deserializing checks
- * the type and every invariant; it fails with TF_ERROR_PDF on a variant
- * that is not a well-formed raw reply. */
+/* A raw reply as one GVariant and back: how a worker process
+ * (batch/worker.h) hands what it read to the process that judges and
+ * writes it. The variant is new and floating-free (caller unrefs).
+ * Deserializing checks the type and every invariant; it fails with
+ * TF_ERROR_PDF on a variant that is not a well-formed raw reply of an
+ * outcome a worker may give (up to TF_READ_LAST_WORKER_OUTCOME). */
 GVariant *tf_raw_reply_serialize (const TfRawReply *raw);
 TfRawReply *tf_raw_reply_deserialize (GVariant *variant, GError **error);
 
-/* "ok", "unreadable", "not-pdf", "damaged", "encrypted": static. */
+/* "ok", "unreadable", "not-pdf", "damaged", "encrypted", "crashed"...:
+ * static. */
 const char *tf_read_outcome_name (TfReadOutcome outcome);
 
 #endif

@@ -124,8 +124,9 @@ read_document (GBytes *bytes)
   return raw;
 }
 
-TfRawReply *
-tf_read_bytes (GBytes *bytes)
+/* The raw reply of `bytes`, whose checksum is `sha256` (copied). */
+static TfRawReply *
+read_summed_bytes (GBytes *bytes, const char *sha256)
 {
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
@@ -143,8 +144,17 @@ tf_read_bytes (GBytes *bytes)
   else
     raw = read_document (bytes);
   raw->size = len;
-  raw->sha256 = tf_sha256_hex (data, len);
+  raw->sha256 = g_strdup (sha256);
   return raw;
+}
+
+TfRawReply *
+tf_read_bytes (GBytes *bytes)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *sha256 = tf_sha256_hex (data, len);
+  return read_summed_bytes (bytes, sha256);
 }
 
 static char *
@@ -176,26 +186,39 @@ read_to_end (int fd, TfReadChunkFunc func, gpointer user_data)
     }
 }
 
-char *
-tf_read_file_chunks (const char *path, TfReadChunkFunc func, gpointer user_data)
+/* Hands the file's bytes to `func` as tf_read_file_chunks() says; sets
+ * *mtime (when not NULL) to the file's modification time once it is open. */
+static char *
+read_chunks (const char *path, TfReadChunkFunc func, gpointer user_data, GDateTime **mtime)
 {
   /* O_NONBLOCK: a FIFO named *.pdf must not block the run. */
   int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return g_strdup (g_strerror (errno));
-  char *reason;
+  char *reason = NULL;
   struct stat st;
   if (fstat (fd, &st) != 0)
     reason = g_strdup (g_strerror (errno));
-  else if (!S_ISREG (st.st_mode))
-    reason = g_strdup (S_ISDIR (st.st_mode) ? "it is a folder, not a file"
-                                            : "it is not a regular file");
-  else if (st.st_size > TF_READ_MAX_SIZE)
-    reason = too_large ();
   else
-    reason = read_to_end (fd, func, user_data);
+    {
+      if (mtime != NULL)
+        *mtime = g_date_time_new_from_unix_utc (st.st_mtime);
+      if (!S_ISREG (st.st_mode))
+        reason = g_strdup (S_ISDIR (st.st_mode) ? "it is a folder, not a file"
+                                                : "it is not a regular file");
+      else if (st.st_size > TF_READ_MAX_SIZE)
+        reason = too_large ();
+      else
+        reason = read_to_end (fd, func, user_data);
+    }
   close (fd);
   return reason;
+}
+
+char *
+tf_read_file_chunks (const char *path, TfReadChunkFunc func, gpointer user_data)
+{
+  return read_chunks (path, func, user_data, NULL);
 }
 
 static void
@@ -204,18 +227,52 @@ append_chunk (const guint8 *data, gsize len, gpointer user_data)
   g_byte_array_append (user_data, data, (guint) len);
 }
 
+TfLoadedFile *
+tf_read_load (const char *path)
+{
+  TfLoadedFile *file = g_new0 (TfLoadedFile, 1);
+  GByteArray *buf = g_byte_array_new ();
+  file->unreadable = read_chunks (path, append_chunk, buf, &file->modified);
+  if (file->unreadable != NULL)
+    {
+      g_byte_array_unref (buf);
+      return file;
+    }
+  file->bytes = g_byte_array_free_to_bytes (buf);
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (file->bytes, &len);
+  file->sha256 = tf_sha256_hex (data, len);
+  return file;
+}
+
+void
+tf_loaded_file_free (TfLoadedFile *file)
+{
+  if (file == NULL)
+    return;
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+  g_free (file->sha256);
+  g_free (file->unreadable);
+  g_clear_pointer (&file->modified, g_date_time_unref);
+  g_free (file);
+}
+
+TfRawReply *
+tf_read_loaded (const TfLoadedFile *file)
+{
+  TfRawReply *raw = file->unreadable != NULL
+    ? tf_raw_reply_new (TF_READ_UNREADABLE, "%s", file->unreadable)
+    : read_summed_bytes (file->bytes, file->sha256);
+  if (file->modified != NULL)
+    raw->file_modified = g_date_time_ref (file->modified);
+  return raw;
+}
+
 TfRawReply *
 tf_read_file (const char *path)
 {
-  GByteArray *buf = g_byte_array_new ();
-  g_autofree char *reason = tf_read_file_chunks (path, append_chunk, buf);
-  if (reason != NULL)
-    {
-      g_byte_array_unref (buf);
-      return tf_raw_reply_new (TF_READ_UNREADABLE, "%s", reason);
-    }
-  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buf);
-  return tf_read_bytes (bytes);
+  g_autoptr (TfLoadedFile) file = tf_read_load (path);
+  return tf_read_loaded (file);
 }
 
 /* ---- a session: Poppler's global parameters kept ------------------------ */

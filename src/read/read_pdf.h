@@ -41,9 +41,31 @@ TfRawReply *tf_read_bytes (GBytes *bytes);
  * reply a few MB). */
 #define TF_READ_MAX_SIZE (256 << 20)
 
-/* Reads the file at `path` once and then as tf_read_bytes(). Returns a new
- * raw reply, never NULL: TF_READ_UNREADABLE with the reason when the file
- * cannot be read (missing, a folder, a FIFO, no permission, larger than
+/* A reply file read into memory, before Poppler sees it: its bytes and
+ * the facts known before parsing (a batch's worker tells these first, so
+ * that a file that then crashes the reader still has its checksum).
+ * Invariants: exactly one of `bytes` and `unreadable` is NULL; `sha256`
+ * is the checksum of `bytes` (NULL with them). */
+typedef struct {
+  GBytes *bytes;
+  char *sha256;         /* lower-case hex */
+  char *unreadable;     /* why the file cannot be read, in plain words */
+  GDateTime *modified;  /* the file's modification time, or NULL */
+} TfLoadedFile;
+
+/* Reads the file at `path` once (see tf_read_file_chunks()). Returns a
+ * new loaded file, never NULL; free with tf_loaded_file_free(). */
+TfLoadedFile *tf_read_load (const char *path);
+void tf_loaded_file_free (TfLoadedFile *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfLoadedFile, tf_loaded_file_free)
+
+/* The raw reply of a loaded file (as tf_read_bytes(), with the file's
+ * time), or TF_READ_UNREADABLE with the reason. New, never NULL. */
+TfRawReply *tf_read_loaded (const TfLoadedFile *file);
+
+/* tf_read_load() then tf_read_loaded(): new raw reply, never NULL;
+ * TF_READ_UNREADABLE with the reason when the file cannot be read
+ * (missing, a folder, a FIFO, no permission, larger than
  * TF_READ_MAX_SIZE...). */
 TfRawReply *tf_read_file (const char *path);
 

@@ -27,10 +27,9 @@
  * no-form                     error     a PDF with no form fields at all
  *                                       (printed to PDF, flattened, scanned)
  * crashed                     error     reading it crashed the reader
- *                                       (issue 4: worker isolation)
- * timed-out                   error     reading it took too long (issue 4)
+ *                                       (batch/batch.h: worker isolation)
+ * timed-out                   error     reading it took too long
  * out-of-memory               error     reading it needed too much memory
- *                                       (issue 4)
  * Incomplete (status "incomplete" when any is present)
  * authority-missing           error     a text has no authority answer
  * comments-missing            error     "assign" without a comments choice

@@ -1,5 +1,5 @@
 /* reply.c — the TfReply record itself: making, freeing, status. */
-#include "reply/reply_private.h"
+#include "reply/reply.h"
 
 static void
 sender_free (TfReplySender *s)
@@ -52,19 +52,8 @@ tf_reply_free (TfReply *reply)
   g_ptr_array_unref (reply->problems);
   g_clear_pointer (&reply->pdf_created, g_date_time_unref);
   g_clear_pointer (&reply->pdf_modified, g_date_time_unref);
+  g_clear_pointer (&reply->file_modified, g_date_time_unref);
   g_free (reply);
-}
-
-TfReply *
-tf_reply_new_invalid (const TfForm *form, const char *file, const char *sha256,
-                      TfProblemCode code, const char *message)
-{
-  g_return_val_if_fail (tf_problem_code_is_invalid (code), NULL);
-  TfReply *reply = tf_reply_new_empty (form, file);
-  reply->sha256 = g_strdup (sha256);
-  tf_reply_add_problem (reply, code, TF_SEVERITY_ERROR, NULL, "%s", message);
-  tf_reply_update_status (reply);
-  return reply;
 }
 
 void

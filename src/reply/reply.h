@@ -1,4 +1,4 @@
-/* reply.h — the reply record of DESIGN.md ("Reply record contract"), and
+/* reply.h — the reply record (docs/reply-record.md), and
  * the pure stage that makes one from what a PDF held.
  *
  *   TfRawReply (read/raw_reply.h) + form + layout + Member States
@@ -88,9 +88,11 @@ typedef struct {
   TfSource source;
   /* Not in the JSON record (the contract has no place for them yet): the
    * PDF's /Info dates, NULL when absent, for a register that must tell the
-   * latest reply of a Member State. */
+   * latest reply of a Member State; and the file's own modification time,
+   * which the tally falls back on (tally/tally.h). */
   GDateTime *pdf_created;
   GDateTime *pdf_modified;
+  GDateTime *file_modified;
 } TfReply;
 
 /* A new record for `file` (copied, made valid UTF-8) with one NULL sender
@@ -101,14 +103,6 @@ typedef struct {
 TfReply *tf_reply_new_empty (const TfForm *form, const char *file);
 void tf_reply_free (TfReply *reply);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfReply, tf_reply_free)
-
-/* A new invalid record for a file that yielded no raw reply, or whose
- * read failed outside tf_reply_check() (issue 4: crashed, timed-out,
- * out-of-memory): `code` must be an invalid code; `message` is copied.
- * `form` gives the sender fields; `sha256` may be NULL. */
-TfReply *tf_reply_new_invalid (const TfForm *form, const char *file,
-                               const char *sha256, TfProblemCode code,
-                               const char *message);
 
 /* Adds a problem with a printf-style message; keeps the status as it is
  * (call tf_reply_update_status() after). */
@@ -143,9 +137,9 @@ typedef struct {
 
 typedef struct TfReplyChecker TfReplyChecker;
 
-/* A checker for replies to `form`, whose widgets the emitter placed as
- * `layout` says (tf_layout_new_default()); `states` (may be NULL: names
- * are then not checked, only their presence) recognizes the Member State.
+/* A checker for replies to `form`, whose widgets sit where `layout` says
+ * (tf_layout_new_default()); `states` (may be NULL: names are
+ * then not checked, only their presence) recognizes the Member State.
  * Borrows all three: they must outlive the checker. `options` may be
  * NULL for the defaults. Fails with TF_ERROR_DEFINITION when the layout
  * lacks a radio widget the form needs. Reads replies in the layout's

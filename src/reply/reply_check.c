@@ -1,6 +1,8 @@
 /* reply_check.c — a raw reply judged against the form: the record's values,
  * its problems and its status. Pure. See reply.h for the rules. */
-#include "reply/reply_private.h"
+#include "reply/reply.h"
+
+#include "reply/read_failure.h"
 
 #include "common/tf_error.h"
 #include "form/member_state_match.h"
@@ -441,37 +443,6 @@ check_sender (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw)
 
 /* ---- which form this is -------------------------------------------------- */
 
-static void
-set_invalid_from_read (TfReply *reply, const TfRawReply *raw)
-{
-  switch (raw->outcome)
-    {
-    case TF_READ_UNREADABLE:
-      tf_reply_add_problem (reply, TF_PROBLEM_UNREADABLE, TF_SEVERITY_ERROR, NULL,
-                            "The file cannot be read (%s): check that it is there and "
-                            "readable, and read it again.", raw->detail);
-      break;
-    case TF_READ_NOT_PDF:
-      tf_reply_add_problem (reply, TF_PROBLEM_NOT_PDF, TF_SEVERITY_ERROR, NULL,
-                            "The file is %s: the reply must be the filled-in PDF form. "
-                            "Ask the administration to send the form itself.", raw->detail);
-      break;
-    case TF_READ_DAMAGED:
-      tf_reply_add_problem (reply, TF_PROBLEM_DAMAGED, TF_SEVERITY_ERROR, NULL,
-                            "The file cannot be read because %s. Ask the administration "
-                            "to send it again.", raw->detail);
-      break;
-    case TF_READ_ENCRYPTED:
-      tf_reply_add_problem (reply, TF_PROBLEM_ENCRYPTED, TF_SEVERITY_ERROR, NULL,
-                            "The PDF is protected by a password that is needed to open "
-                            "it: ask the administration to send it again without that "
-                            "password (a password that only restricts editing is fine).");
-      break;
-    case TF_READ_OK:
-      break;
-    }
-}
-
 /* The names of the form's fields that `raw` lacks (or has as another
  * kind), in form order; a new array of new strings. */
 static GPtrArray *
@@ -609,9 +580,11 @@ tf_reply_check (const TfReplyChecker *c, const char *file, const TfRawReply *raw
     reply->pdf_created = g_date_time_ref (raw->created);
   if (raw->modified)
     reply->pdf_modified = g_date_time_ref (raw->modified);
+  if (raw->file_modified)
+    reply->file_modified = g_date_time_ref (raw->file_modified);
 
   if (raw->outcome != TF_READ_OK)
-    set_invalid_from_read (reply, raw);
+    tf_reply_add_read_failure (reply, raw);
   else if (check_form (c, reply, raw))
     {
       /* The problems of the form.id come first, then its language, the

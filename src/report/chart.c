@@ -1,6 +1,7 @@
 #include "report/chart.h"
 
 #include "common/tf_error.h"
+#include "common/tf_output.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -115,36 +116,69 @@ tf_chart_draw (cairo_t *cr, const TfTally *tally)
 }
 
 gboolean
-tf_chart_write (const TfTally *tally, const char *path, GError **error)
+tf_chart_format_from_path (const char *path, TfChartFormat *format, GError **error)
 {
-  double width, height;
-  tf_chart_size (tally, &width, &height);
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  gboolean png = g_str_has_suffix (lower, ".png");
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  if (g_str_has_suffix (lower, ".png"))
+    *format = TF_CHART_PNG;
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
+    *format = TF_CHART_SVG;
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
+    *format = TF_CHART_PDF;
   else
     {
+      g_autofree char *shown = g_filename_display_name (path);
       g_set_error (error, TF_ERROR, TF_ERROR_USAGE,
-                   "%s: a chart is written as .svg, .png or .pdf", path);
+                   "%s: a chart is written as .svg, .png or .pdf", shown);
       return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tf_chart_write (const TfTally *tally, const char *path, GError **error)
+{
+  TfChartFormat format;
+  if (!tf_chart_format_from_path (path, &format, error))
+    return FALSE;
+  TfOutput *output = tf_output_open (path, error);
+  if (output == NULL)
+    return FALSE;
+  FILE *fp = tf_output_stream (output);
+  double width, height;
+  tf_chart_size (tally, &width, &height);
+  cairo_surface_t *surface;
+  switch (format)
+    {
+    case TF_CHART_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+      break;
+    case TF_CHART_SVG:
+      surface = cairo_svg_surface_create_for_stream (tf_output_cairo_write, fp, width, height);
+      break;
+    case TF_CHART_PDF:
+    default:
+      surface = cairo_pdf_surface_create_for_stream (tf_output_cairo_write, fp, width, height);
+      break;
     }
   cairo_t *cr = cairo_create (surface);
   tf_chart_draw (cr, tally);
   cairo_destroy (cr);
-  cairo_status_t status = png ? cairo_surface_write_to_png (surface, path)
-                              : (cairo_surface_finish (surface), cairo_surface_status (surface));
+  cairo_status_t status;
+  if (format == TF_CHART_PNG)
+    status = cairo_surface_write_to_png_stream (surface, tf_output_cairo_write, fp);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: cannot write the chart: %s", path,
-                   cairo_status_to_string (status));
+      g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: cannot write the chart: %s",
+                   tf_output_name (output), cairo_status_to_string (status));
+      tf_output_abort (output);
       return FALSE;
     }
-  return TRUE;
+  return tf_output_commit (output, error);
 }

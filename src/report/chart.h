@@ -18,9 +18,22 @@ void tf_chart_size (const TfTally *tally, double *width, double *height);
 /* Draws the chart with its top-left corner at the origin of `cr`. */
 void tf_chart_draw (cairo_t *cr, const TfTally *tally);
 
-/* Writes the chart to `path`, whose extension (.svg, .png or .pdf, any
- * case) says the format. Fails with TF_ERROR_USAGE for another extension,
- * TF_ERROR_IO when the file cannot be written. */
+typedef enum {
+  TF_CHART_SVG,
+  TF_CHART_PNG,
+  TF_CHART_PDF,
+} TfChartFormat;
+
+/* The format the extension of `path` (.svg, .png or .pdf, any case)
+ * names; FALSE with TF_ERROR_USAGE for another: a caller checks this
+ * before any work that the chart would end. */
+gboolean tf_chart_format_from_path (const char *path, TfChartFormat *format,
+                                    GError **error);
+
+/* Writes the chart to `path` (as common/tf_output.h writes: replaced only
+ * once whole), in the format its extension names. Fails as
+ * tf_chart_format_from_path(), or with TF_ERROR_IO when the file cannot
+ * be written. */
 gboolean tf_chart_write (const TfTally *tally, const char *path,
                          GError **error);
 

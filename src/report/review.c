@@ -1,6 +1,7 @@
 #include "report/review.h"
 
 #include "common/tf_error.h"
+#include "common/tf_output.h"
 #include "report/chart.h"
 #include "report/isolated_draw.h"
 #include "tally/tally_format.h"
@@ -309,7 +310,12 @@ gboolean
 tf_review_write (const char *path, const TfForm *form, const TfLayout *layout,
                  const TfTally *tally, GPtrArray *replies, GError **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  TfOutput *output = tf_output_open (path, error);
+  if (output == NULL)
+    return FALSE;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (tf_output_cairo_write,
+                                                                  tf_output_stream (output),
+                                                                  PAGE_W, PAGE_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Review of the replies");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "tapform-read " TAPFORM_VERSION);
   cairo_t *cr = cairo_create (surface);
@@ -329,8 +335,9 @@ tf_review_write (const char *path, const TfForm *form, const TfLayout *layout,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, TF_ERROR, TF_ERROR_IO, "%s: cannot write the review report: %s",
-                   path, cairo_status_to_string (status));
+                   tf_output_name (output), cairo_status_to_string (status));
+      tf_output_abort (output);
       return FALSE;
     }
-  return TRUE;
+  return tf_output_commit (output, error);
 }

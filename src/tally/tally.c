@@ -203,3 +203,16 @@ tf_tally_count (const TfForm *form, const TfMemberStates *states,
   count_texts (tally, form, inputs, counts, n);
   return tally;
 }
+
+TfTally *
+tf_tally_count_replies (const TfForm *form, const TfMemberStates *states, GPtrArray *replies,
+                        const TfTallyOptions *options)
+{
+  g_autofree TfTallyInput *inputs = g_new0 (TfTallyInput, MAX (replies->len, 1));
+  for (guint i = 0; i < replies->len; i++)
+    {
+      const TfReply *reply = replies->pdata[i];
+      inputs[i] = (TfTallyInput) { reply, reply->file_modified };
+    }
+  return tf_tally_count (form, states, inputs, replies->len, options);
+}

@@ -84,6 +84,10 @@ typedef struct {
 TfTally *tf_tally_count (const TfForm *form, const TfMemberStates *states,
                          const TfTallyInput *inputs, guint n,
                          const TfTallyOptions *options);
+/* The same for `replies` (TfReply*, in input order), each with its own
+ * file_modified as its file time. */
+TfTally *tf_tally_count_replies (const TfForm *form, const TfMemberStates *states,
+                                 GPtrArray *replies, const TfTallyOptions *options);
 void tf_tally_free (TfTally *tally);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfTally, tf_tally_free)
 

@@ -1,6 +1,6 @@
 /* tally_format.h — a tally as a table for people, as CSV, and as JSON.
  *
- * The JSON form is a contract (README, "Tally"):
+ * The JSON form is a contract (README, "The tally"):
  *   {"form": "...", "threshold": 0.7, "deadline": "...", "count_late": false,
  *    "texts": [{"key", "recommendation", "replies", "assign", "withhold",
  *               "unanswered", "support", "meets_threshold"}],

@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_FORM = os.path.join(SOURCE_DIR, "forms", "tsb-246-annex2.json")
 
-# The on-states of the two radio groups of each text (DESIGN.md).
+# The on-states of the two radio groups of each text (docs/fields.md).
 GROUP_STATES = {
     "authority": ("assign", "withhold"),
     "comments": ("none", "attached"),

@@ -26,7 +26,7 @@ Poppler read, not tapform's reader):
     annotations,
     which must be the same widget pikepdf finds there. Exactly one kid on:
     its on-state; none: null; two or more: a failure.
-Also asserted, because viewers differ there (PDF-NOTES.md): every kid's
+Also asserted, because viewers differ there (docs/stack-facts.md): every kid's
 /AS is its on-state when Poppler says it is on and /Off otherwise
 (PDFium/Chrome read a radio answer from /AS, Poppler from the group's /V),
 and the set of fields in the file is exactly the set in EFFECTIVE.json.

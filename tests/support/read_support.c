@@ -13,7 +13,6 @@
 
 #define PYTHON "/usr/bin/python3"
 #define SCHEMA_PATH TAPFORM_SOURCE_DIR "/docs/reply-record.schema.json"
-#define READER_PATH TAPFORM_BINARY_DIR "/tapform-read"
 
 ReadTestReader *
 read_test_reader_new (void)
@@ -223,32 +222,6 @@ read_test_assert_schema (const ReadTestReader *r, const TfReply *reply)
   g_autofree char *json = tf_record_to_json (reply, NULL);
   g_autofree char *err = read_schema_check_text (r->schema, json);
   cr_assert_null (err, "record of %s against the schema: %s\n%s", reply->file, err, json);
-}
-
-int
-read_test_run (const char *const *args, char **out, char **err)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer) READER_PATH);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-  char *o = NULL, *e = NULL;
-  gboolean ran = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                               NULL, &o, &e, &status, &error);
-  cr_assert (ran, "running tapform-read: %s", error ? error->message : "");
-  if (out != NULL)
-    *out = o;
-  else
-    g_free (o);
-  if (err != NULL)
-    *err = e;
-  else
-    g_free (e);
-  cr_assert (WIFEXITED (status), "tapform-read did not exit normally");
-  return WEXITSTATUS (status);
 }
 
 gboolean

@@ -1,7 +1,7 @@
 /* read_support.h — what the reader's tests share: the reader of the
  * shipped form (read/reader.h: its form, layout and Member States);
  * emitting the form; filling it with pikepdf (an independent filler);
- * running tapform-read.
+ * READ_TEST_SUITE, the one fixture of the reader's suites.
  *
  * Every function fails the current Criterion test on a setup error, so a
  * test reads as its scenario. Ownership: *_new() results are the caller's
@@ -11,11 +11,13 @@
 #define READ_SUPPORT_H
 
 #include "emit_support.h"
+#include "test_util.h"
 
 #include "read/raw_reply.h"
 #include "read/reader.h"
 #include "reply/reply.h"
 
+#include <criterion/criterion.h>
 #include <json-glib/json-glib.h>
 
 typedef struct {
@@ -29,6 +31,33 @@ typedef struct {
 
 ReadTestReader *read_test_reader_new (void);
 void read_test_reader_free (ReadTestReader *r);
+
+/* The one fixture of the reader's tests: READ_TEST_FIXTURE declares `r`
+ * (a ReadTestReader) and `tmp` (a temporary folder of the test's own) and
+ * the functions read_fixture_setup() and read_fixture_teardown() that make
+ * and drop them; READ_TEST_SUITE (name) also makes them the fixture of
+ * every test of suite NAME:
+ *   READ_TEST_SUITE (cli);
+ *   Test (cli, ...) { ... r->form ... tmp ... }
+ * A file whose tests do not all need a reader uses READ_TEST_FIXTURE and
+ * Test (suite, name, .init = read_fixture_setup, .fini = read_fixture_teardown). */
+#define READ_TEST_FIXTURE                                                      \
+  static ReadTestReader *r;                                                   \
+  static char *tmp;                                                           \
+  static void read_fixture_setup (void)                                       \
+  {                                                                           \
+    r = read_test_reader_new ();                                              \
+    tmp = tf_test_tmpdir ();                                                  \
+  }                                                                           \
+  static void read_fixture_teardown (void)                                    \
+  {                                                                           \
+    tf_test_rmtree (tmp);                                                     \
+    g_clear_pointer (&tmp, g_free);                                           \
+    g_clear_pointer (&r, read_test_reader_free);                              \
+  }
+#define READ_TEST_SUITE(name)                                                  \
+  READ_TEST_FIXTURE                                                           \
+  TestSuite (name, .init = read_fixture_setup, .fini = read_fixture_teardown)
 
 /* A raw reply as a perfect read of the form filled with `values` (field
  * name, value, field name, value..., NULL): form.id set, every text field
@@ -71,10 +100,6 @@ TfReply *read_test_reply (const ReadTestReader *r, const char *path);
 
 /* Asserts that the record's JSON validates against the schema. */
 void read_test_assert_schema (const ReadTestReader *r, const TfReply *reply);
-
-/* Runs build/tapform-read with `args` (NULL-terminated); returns its exit
- * status and sets *out and *err (new strings; either may be NULL). */
-int read_test_run (const char *const *args, char **out, char **err);
 
 /* Whether `code` is among the problem codes of `reply`. */
 gboolean read_test_has_problem (const TfReply *reply, TfProblemCode code);

@@ -13,8 +13,32 @@ void tf_test_rmtree (const char *path);
 char *tf_test_source_path (const char *relative);
 /* Writes `contents` to dir/name; returns the new path. */
 char *tf_test_write (const char *dir, const char *name, const char *contents);
-/* Runs argv (no shell); returns the exit status, -1 if it could not start.
- * *out and *err (each may be NULL) receive stdout and stderr, g_free. */
+/* How a test runs a program: the one way, for tapform's tools and the
+ * independent ones alike. */
+typedef struct {
+  const char *program;      /* "tapform-read", "tapform-emit": this build's;
+                               any other name is looked up on PATH */
+  const char *const *args;  /* NULL-terminated; NULL: none */
+  const char *cwd;          /* NULL: the source tree */
+  const char *const *env;   /* changes, NULL-terminated: "NAME=value" sets,
+                               "NAME" unsets; NULL: the test's own */
+  const char *input;        /* its standard input; NULL: empty */
+  double *seconds;          /* when not NULL: how long it ran */
+} TfTestRun;
+
+/* Runs `run` (no shell) and waits for it; returns its exit status, -1
+ * when it could not start or did not exit normally. *out and *err (each
+ * may be NULL) receive its stdout and stderr (g_free). */
+int tf_test_run_program (const TfTestRun *run, char **out, char **err);
+/* The run of tapform-read with `args` and nothing else changed. */
+#define TF_TEST_READ(arguments) \
+  (&(const TfTestRun) { .program = "tapform-read", .args = (arguments) })
+
+/* The run of tapform-emit with `args` in `folder` (NULL: the source tree). */
+#define TF_TEST_EMIT(folder, arguments) \
+  (&(const TfTestRun) { .program = "tapform-emit", .args = (arguments), .cwd = (folder) })
+
+/* The same for argv[0] with the arguments argv[1...], in the source tree. */
 int tf_test_run (const char *const *argv, char **out, char **err);
 /* Whether `program` is on PATH. */
 gboolean tf_test_have (const char *program);

@@ -1,5 +1,5 @@
 /* test_batch_api.c — the batch as a library (batch.h, worker.h,
- * channel.h): sizes, frames, the worker's loop run in this process (so
+ * channel.h): frames, the worker's loop run in this process (so
  * that LeakSanitizer sees it), untrusted answers, results in order,
  * progress, stopping early, a window of one, and failures. */
 #include "batch/batch.h"
@@ -17,44 +17,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* ---- sizes ------------------------------------------------------------- */
-
-Test (batch_api, sizes_parse_with_binary_suffixes)
-{
-  static const struct { const char *text; guint64 bytes; } good[] = {
-    { "1G", G_GUINT64_CONSTANT (1) << 30 }, { "512M", 512u << 20 }, { "512m", 512u << 20 },
-    { "1.5GiB", 3u << 29 }, { "64k", 64u << 10 }, { "64KB", 64u << 10 },
-    { "200000000", 200000000 }, { "0", 0 }, { "1 G", G_GUINT64_CONSTANT (1) << 30 },
-    { "2T", G_GUINT64_CONSTANT (2) << 40 },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      guint64 bytes = 1;
-      cr_expect (tf_batch_parse_size (good[i].text, &bytes), "%s", good[i].text);
-      cr_expect_eq (bytes, good[i].bytes, "%s: %" G_GUINT64_FORMAT, good[i].text, bytes);
-    }
-  static const char *const bad[] = { "", "G", "-1M", "1X", "1GG", "abc", "1e400", "1G2" };
-  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      guint64 bytes = 0;
-      cr_expect_not (tf_batch_parse_size (bad[i], &bytes), "\"%s\" parsed", bad[i]);
-    }
-  cr_expect_not (tf_batch_parse_size (NULL, &(guint64) { 0 }));
-}
-
-Test (batch_api, sizes_print_for_people)
-{
-  static const struct { guint64 bytes; const char *text; } cases[] = {
-    { G_GUINT64_CONSTANT (1) << 30, "1 GiB" }, { 64u << 20, "64 MiB" },
-    { 3u << 29, "1.5 GiB" }, { 100, "100 bytes" }, { 0, "0 bytes" },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = tf_batch_format_size (cases[i].bytes);
-      cr_expect_str_eq (text, cases[i].text);
-    }
-}
 
 /* ---- frames ------------------------------------------------------------ */
 
@@ -148,14 +110,30 @@ Test (batch_api, the_worker_answers_each_request_in_order)
   cr_assert (tf_worker_serve (sv[1], &error), "%s", error ? error->message : "");
   close (sv[1]);
 
+  /* Each file: its prelude, then its answer. */
+  g_autoptr (GBytes) pa = tf_channel_read (sv[0], TF_CHANNEL_MAX_FRAME, &error);
   g_autoptr (GBytes) a = tf_channel_read (sv[0], TF_CHANNEL_MAX_FRAME, &error);
+  g_autoptr (GBytes) pb = tf_channel_read (sv[0], TF_CHANNEL_MAX_FRAME, &error);
   g_autoptr (GBytes) b = tf_channel_read (sv[0], TF_CHANNEL_MAX_FRAME, &error);
   g_autoptr (GBytes) end = tf_channel_read (sv[0], TF_CHANNEL_MAX_FRAME, &error);
   close (sv[0]);
-  cr_assert_not_null (a);
-  cr_assert_not_null (b);
+  cr_assert (pa && a && pb && b);
   cr_expect_null (end);
   cr_expect_null (error);
+
+  TfWorkerPrelude prelude;
+  cr_assert (tf_worker_prelude_parse (pa, &prelude, &error), "%s", error ? error->message : "");
+  g_autofree char *sha = batch_sha256 (good);
+  cr_expect_str_eq (prelude.sha256, sha);
+  cr_expect_not_null (prelude.modified);
+  tf_worker_prelude_clear (&prelude);
+  cr_assert (tf_worker_prelude_parse (pb, &prelude, &error));
+  cr_expect_null (prelude.sha256, "the missing file has no checksum");
+  cr_expect_null (prelude.modified);
+  tf_worker_prelude_clear (&prelude);
+  cr_expect_not (tf_worker_prelude_parse (a, &prelude, &error), "an answer is no prelude");
+  tf_worker_prelude_clear (&prelude);
+  g_clear_error (&error);
 
   g_autoptr (TfRawReply) raw_a = tf_worker_answer_parse (a, &error);
   cr_assert_not_null (raw_a, "%s", error ? error->message : "");
@@ -215,8 +193,7 @@ Test (batch_api, untrusted_answers_parse_or_fail_never_crash)
 
 typedef struct {
   GPtrArray *indices;       /* of GUINT_TO_POINTER */
-  GPtrArray *codes;         /* of GUINT_TO_POINTER (failure, or COUNT) */
-  GPtrArray *outcomes;      /* of GUINT_TO_POINTER (raw->outcome + 1, or 0) */
+  GPtrArray *outcomes;      /* of GUINT_TO_POINTER (raw->outcome) */
   guint stop_at;            /* return FALSE on this index */
   guint progress_calls;
   guint last_done;
@@ -229,13 +206,14 @@ on_result (const TfBatchResult *result, gpointer user_data)
 {
   Seen *seen = user_data;
   g_ptr_array_add (seen->indices, GUINT_TO_POINTER (result->index));
-  g_ptr_array_add (seen->codes, GUINT_TO_POINTER (result->raw ? TF_PROBLEM_COUNT : result->failure));
-  g_ptr_array_add (seen->outcomes, GUINT_TO_POINTER (result->raw ? result->raw->outcome + 1 : 0));
-  if (result->raw == NULL)
+  cr_assert_not_null (result->raw, "%s", result->path);
+  g_ptr_array_add (seen->outcomes, GUINT_TO_POINTER (result->raw->outcome));
+  if (result->raw->outcome > TF_READ_LAST_WORKER_OUTCOME)
     {
-      cr_expect_not_null (result->message);
+      /* A failed read still has what the worker's prelude told. */
       g_autofree char *sha = batch_sha256 (result->path);
-      cr_expect_str_eq (result->sha256, sha, "%s", result->path);
+      cr_expect_str_eq (result->raw->sha256, sha, "%s", result->path);
+      cr_expect_not_null (result->raw->file_modified, "%s", result->path);
     }
   return result->index != seen->stop_at;
 }
@@ -256,7 +234,6 @@ seen_new (void)
 {
   Seen *seen = g_new0 (Seen, 1);
   seen->indices = g_ptr_array_new ();
-  seen->codes = g_ptr_array_new ();
   seen->outcomes = g_ptr_array_new ();
   seen->stop_at = G_MAXUINT;
   seen->progress_ordered = TRUE;
@@ -267,7 +244,6 @@ static void
 seen_free (Seen *seen)
 {
   g_ptr_array_unref (seen->indices);
-  g_ptr_array_unref (seen->codes);
   g_ptr_array_unref (seen->outcomes);
   g_free (seen);
 }
@@ -317,11 +293,12 @@ Test (batch_api, results_come_in_order_with_progress, .timeout = 60)
   for (guint i = 0; i < 24; i++)
     {
       cr_expect_eq (GPOINTER_TO_UINT (seen->indices->pdata[i]), i);
-      cr_expect_eq (GPOINTER_TO_UINT (seen->codes->pdata[i]), TF_PROBLEM_COUNT, "file %u", i);
+      cr_expect_leq (GPOINTER_TO_UINT (seen->outcomes->pdata[i]), TF_READ_LAST_WORKER_OUTCOME,
+                     "file %u", i);
     }
   /* hostile-empty is not a PDF; hostile-truncated is damaged. */
-  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[3]), TF_READ_NOT_PDF + 1);
-  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[5]), TF_READ_DAMAGED + 1);
+  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[3]), TF_READ_NOT_PDF);
+  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[5]), TF_READ_DAMAGED);
   cr_expect_geq (seen->progress_calls, 24);
   cr_expect (seen->progress_ordered);
   cr_expect_eq (seen->last_done, 24);
@@ -373,15 +350,16 @@ Test (batch_api, failures_keep_their_place_even_with_a_window_of_one, .timeout =
   cr_expect (tf_batch_read ((const char *const *) paths->pdata, paths->len, &o, on_result,
                             seen, NULL));
   g_unsetenv (TF_WORKER_FAULTS_ENV);
-  static const TfProblemCode want[] = {
-    TF_PROBLEM_TIMED_OUT, TF_PROBLEM_COUNT, TF_PROBLEM_CRASHED,
-    TF_PROBLEM_COUNT, TF_PROBLEM_CRASHED, TF_PROBLEM_COUNT,
+  static const TfReadOutcome want[] = {
+    /* 3 is not a PDF, 5 is cut short: see samples[]. */
+    TF_READ_TIMED_OUT, TF_READ_OK, TF_READ_CRASHED, TF_READ_NOT_PDF, TF_READ_CRASHED,
+    TF_READ_DAMAGED,
   };
   cr_assert_eq (seen->indices->len, 6);
   for (guint i = 0; i < 6; i++)
     {
       cr_expect_eq (GPOINTER_TO_UINT (seen->indices->pdata[i]), i);
-      cr_expect_eq (GPOINTER_TO_UINT (seen->codes->pdata[i]), want[i], "file %u", i);
+      cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[i]), want[i], "file %u", i);
     }
   assert_no_child_left ();
   seen_free (seen);
@@ -402,9 +380,9 @@ Test (batch_api, a_runaway_allocation_is_out_of_memory_not_a_crash, .timeout = 6
                             seen, NULL));
   g_unsetenv (TF_WORKER_FAULTS_ENV);
   cr_assert_eq (seen->indices->len, 3);
-  cr_expect_eq (GPOINTER_TO_UINT (seen->codes->pdata[0]), TF_PROBLEM_COUNT);
-  cr_expect_eq (GPOINTER_TO_UINT (seen->codes->pdata[1]), TF_PROBLEM_OUT_OF_MEMORY);
-  cr_expect_eq (GPOINTER_TO_UINT (seen->codes->pdata[2]), TF_PROBLEM_COUNT,
+  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[0]), TF_READ_OK);
+  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[1]), TF_READ_OUT_OF_MEMORY);
+  cr_expect_eq (GPOINTER_TO_UINT (seen->outcomes->pdata[2]), TF_READ_OK,
                 "the worker was replaced");
   seen_free (seen);
   tf_test_rmtree (dir);

@@ -1,5 +1,5 @@
 /* test_batch_hostile.c — a batch that mixes good replies with files that
- * crash, hang and bomb a reader (issue 4, "done means"): one record per
+ * crash, hang and bomb a reader (README, "Bulk reading"): one record per
  * input, in order; good files exactly as read in-process; each bad file
  * invalid with the right reason; the run ends in bounded time.
  *
@@ -7,10 +7,13 @@
  * worker's test-only fault injection, worker.h) and real: malformed files
  * made now (batch_hostile.h) and the file that hangs Poppler 22.12 in
  * poppler_form_field_get_name() (tests/fixtures/hostile/). */
+#include "common/tf_asan.h"
 #include "batch/batch.h"
 
 #include "batch_hostile.h"
+#include "batch/worker.h"
 #include "batch_support.h"
+#include "jsonl.h"
 #include "test_util.h"
 
 #include <criterion/criterion.h>
@@ -72,32 +75,16 @@ make_case (const Case *c, const char *dir)
   return path;
 }
 
-static ReadTestReader *r;
-static char *dir;
-
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-  dir = tf_test_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  tf_test_rmtree (dir);
-  g_free (dir);
-  read_test_reader_free (r);
-}
+READ_TEST_FIXTURE
 
 Test (batch_hostile, every_input_gets_one_record_in_order_with_its_reason,
-      .init = setup, .fini = teardown, .timeout = 120)
+      .init = read_fixture_setup, .fini = read_fixture_teardown, .timeout = 120)
 {
   g_autoptr (GString) faults = g_string_new (NULL);
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_ptr_array_add (paths, make_case (&cases[i], dir));
+      g_ptr_array_add (paths, make_case (&cases[i], tmp));
       if (cases[i].fault != NULL)
         g_string_append_printf (faults, "%s%s:%s", faults->len ? "," : "", cases[i].fault,
                                 cases[i].name);
@@ -105,15 +92,19 @@ Test (batch_hostile, every_input_gets_one_record_in_order_with_its_reason,
 
   g_autofree char *out = NULL, *err = NULL;
   double seconds = 0;
-  const char *args[] = { "-j", "2", "--timeout", TIMEOUT, "--max-memory", MAX_MEMORY, dir, NULL };
-  int status = batch_run_reader (args, faults->str, &out, &err, &seconds);
+  const char *args[] = { "-j", "2", "--timeout", TIMEOUT, "--max-memory", MAX_MEMORY, tmp, NULL };
+  g_autofree char *env_faults = g_strconcat (TF_WORKER_FAULTS_ENV "=", faults->str, NULL);
+  const char *env[] = { env_faults, NULL };
+  TfTestRun run = { .program = "tapform-read", .args = args, .env = env,
+                    .seconds = &seconds };
+  int status = tf_test_run_program (&run, &out, &err);
   cr_expect_eq (status, 1, "exit status %d (some replies are invalid); stderr:\n%s", status, err);
   cr_expect_lt (seconds, BOUND_SECONDS, "the run took %.1f s", seconds);
   /* Nothing on stderr: no terminal, and no file was unreadable. */
   cr_expect_str_empty (err, "stderr:\n%s", err);
 
-  g_auto (GStrv) lines = batch_lines (out);
-  g_autoptr (GPtrArray) records = batch_parse_jsonl (out);
+  g_auto (GStrv) lines = jsonl_lines (out);
+  g_autoptr (GPtrArray) records = jsonl_parse (out);
   cr_assert_eq (records->len, G_N_ELEMENTS (cases), "%u records for %zu files:\n%s",
                 records->len, G_N_ELEMENTS (cases), out);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -121,41 +112,44 @@ Test (batch_hostile, every_input_gets_one_record_in_order_with_its_reason,
       const Case *c = &cases[i];
       const char *path = paths->pdata[i];
       JsonNode *record = records->pdata[i];
-      cr_expect_str_eq (batch_member (record, "file"), path, "record %zu is not in order", i);
+      cr_expect_str_eq (jsonl_string (json_node_get_object (record), "file"), path, "record %zu is not in order", i);
       if (c->code == NULL)
         {
           g_autofree char *want = batch_expected_record (r, path);
           cr_expect_str_eq (lines[i], want, "%s: not the record read in-process", c->name);
           continue;
         }
-      cr_expect_str_eq (batch_member (record, "status"), "invalid", "%s", c->name);
-      const char *code = batch_first_code (record);
+      cr_expect_str_eq (jsonl_string (json_node_get_object (record), "status"), "invalid", "%s", c->name);
+      const char *code = jsonl_first_code (json_node_get_object (record));
       /* Poppler's loop allocates and frees as it goes: flat in a normal
        * build, but AddressSanitizer's quarantine keeps what it frees
        * resident, so that there the memory limit may come first. */
-      if (tf_batch_sanitized () && strstr (c->name, "fqn-loop") && g_str_equal (code, "out-of-memory"))
+      if (tf_sanitized () && strstr (c->name, "fqn-loop") && g_str_equal (code, "out-of-memory"))
         continue;
       cr_expect_str_eq (code, c->code, "%s: %s", c->name, lines[i]);
       /* The file is named by its checksum even when its reader died. */
       g_autofree char *sha = batch_sha256 (path);
-      cr_expect_str_eq (batch_member (record, "sha256"), sha, "%s", c->name);
+      cr_expect_str_eq (jsonl_string (json_node_get_object (record), "sha256"), sha, "%s", c->name);
     }
 }
 
 /* The reasons in plain words: what happened, the limit, what to do. */
-Test (batch_hostile, messages_say_what_happened_and_what_to_do, .init = setup,
-      .fini = teardown, .timeout = 60)
+Test (batch_hostile, messages_say_what_happened_and_what_to_do, .init = read_fixture_setup,
+      .fini = read_fixture_teardown, .timeout = 60)
 {
-  g_free (batch_copy ("samples/replies/gbr-complete.pdf", dir, "a-crash.pdf"));
-  g_free (batch_copy ("samples/replies/gbr-complete.pdf", dir, "b-hang.pdf"));
-  g_free (batch_copy ("samples/replies/gbr-complete.pdf", dir, "c-bomb.pdf"));
+  g_free (batch_copy ("samples/replies/gbr-complete.pdf", tmp, "a-crash.pdf"));
+  g_free (batch_copy ("samples/replies/gbr-complete.pdf", tmp, "b-hang.pdf"));
+  g_free (batch_copy ("samples/replies/gbr-complete.pdf", tmp, "c-bomb.pdf"));
   g_autofree char *out = NULL;
   /* 2 s: under AddressSanitizer a crash takes its time (the report is
    * symbolized), and must not pass for a hang. */
-  const char *args[] = { "--timeout", "2", "--max-memory", "64M", dir, NULL };
-  batch_run_reader (args, "crash:a-crash.pdf,hang:b-hang.pdf,bomb:c-bomb.pdf", &out, NULL,
-                    NULL);
-  g_auto (GStrv) lines = batch_lines (out);
+  const char *args[] = { "--timeout", "2", "--max-memory", "64M", tmp, NULL };
+  const char *env[] = {
+    TF_WORKER_FAULTS_ENV "=crash:a-crash.pdf,hang:b-hang.pdf,bomb:c-bomb.pdf", NULL
+  };
+  TfTestRun run = { .program = "tapform-read", .args = args, .env = env };
+  tf_test_run_program (&run, &out, NULL);
+  g_auto (GStrv) lines = jsonl_lines (out);
   cr_assert_eq (g_strv_length (lines), 3, "%s", out);
   cr_expect_not_null (strstr (lines[0], "crashed the PDF reader"), "%s", lines[0]);
   cr_expect_not_null (strstr (lines[0], "send the reply again"), "%s", lines[0]);

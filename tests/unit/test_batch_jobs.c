@@ -3,13 +3,17 @@
  * good, incomplete, hostile and crashing files mixed; and the options of
  * the batch refuse what makes no sense. */
 #include "batch_hostile.h"
+#include "batch/worker.h"
 #include "batch_support.h"
+#include "jsonl.h"
 #include "test_util.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
 
 static char *dir;
+/* The worker crashes on crash.pdf (batch/worker.h). */
+static const char *const crash_env[] = { TF_WORKER_FAULTS_ENV "=crash:crash.pdf", NULL };
 
 static void
 setup (void)
@@ -61,8 +65,9 @@ run_with (const char *jobs, const char *const *extra, int *status)
   g_ptr_array_add (args, NULL);
   char *out = NULL;
   g_autofree char *err = NULL;
-  *status = batch_run_reader ((const char *const *) args->pdata, "crash:crash.pdf", &out, &err,
-                              NULL);
+  TfTestRun run = { .program = "tapform-read", .args = (const char *const *) args->pdata,
+                    .env = crash_env };
+  *status = tf_test_run_program (&run, &out, &err);
   return out;
 }
 
@@ -89,12 +94,12 @@ Test (batch_jobs, jsonl_is_the_same_for_any_jobs)
   const char *extra[] = { NULL };
   g_autofree char *out = same_for_any_jobs (extra);
   /* And it holds what it should: one record per file, the crash among them. */
-  g_autoptr (GPtrArray) records = batch_parse_jsonl (out);
+  g_autoptr (GPtrArray) records = jsonl_parse (out);
   cr_expect_eq (records->len, 24 + 16 + 3);
   gboolean crashed = FALSE;
   for (guint i = 0; i < records->len; i++)
-    if (g_str_has_suffix (batch_member (records->pdata[i], "file"), "/crash.pdf"))
-      crashed = g_str_equal (batch_first_code (records->pdata[i]), "crashed");
+    if (g_str_has_suffix (jsonl_string (json_node_get_object (records->pdata[i]), "file"), "/crash.pdf"))
+      crashed = g_str_equal (jsonl_first_code (json_node_get_object (records->pdata[i])), "crashed");
   cr_expect (crashed);
 }
 
@@ -119,7 +124,8 @@ Test (batch_jobs, jobs_written_as_make_takes_them)
   g_autofree char *spaced = run_with ("3", none, &a);
   const char *args[] = { "-j3", dir, NULL };
   g_autofree char *joined = NULL;
-  b = batch_run_reader (args, "crash:crash.pdf", &joined, NULL, NULL);
+  TfTestRun run = { .program = "tapform-read", .args = args, .env = crash_env };
+  b = tf_test_run_program (&run, &joined, NULL);
   cr_expect_eq (a, b);
   cr_expect_str_eq (joined, spaced);
 }
@@ -137,7 +143,7 @@ Test (batch_jobs, nonsense_limits_are_usage_errors)
     {
       g_autofree char *out = NULL, *err = NULL;
       const char *args[] = { cases[i][0], cases[i][1], "samples/replies/gbr-complete.pdf", NULL };
-      int status = batch_run_reader (args, NULL, &out, &err, NULL);
+      int status = tf_test_run_program (TF_TEST_READ (args), &out, &err);
       cr_expect_eq (status, 2, "%s %s: status %d", cases[i][0], cases[i][1], status);
       cr_expect_not_null (strstr (err, cases[i][2]), "%s %s: %s", cases[i][0], cases[i][1], err);
       cr_expect_str_empty (out);

@@ -5,6 +5,7 @@
 #include "batch/worker.h"
 
 #include "batch_support.h"
+#include "jsonl.h"
 #include "test_util.h"
 
 #include <criterion/criterion.h>
@@ -134,7 +135,7 @@ Test (batch_progress, a_terminal_shows_the_bar_and_the_summary, .timeout = 60)
   cr_expect_not_null (strstr (tty, " incomplete, "), "%s", tty);
   cr_expect_not_null (strstr (tty, " invalid"), "%s", tty);
   /* The records are whole, one per file, whatever the terminal showed. */
-  g_autoptr (GPtrArray) records = batch_parse_jsonl (out);
+  g_autoptr (GPtrArray) records = jsonl_parse (out);
   cr_expect_eq (records->len, 24);
 }
 
@@ -150,6 +151,8 @@ Test (batch_progress, nothing_when_stderr_is_not_a_terminal, .timeout = 60)
 {
   const char *args[] = { "--timeout", "0.7", "samples/replies", NULL };
   g_autofree char *out = NULL, *err = NULL;
-  batch_run_reader (args, "hang:empty.pdf", &out, &err, NULL);
+  const char *env[] = { TF_WORKER_FAULTS_ENV "=hang:empty.pdf", NULL };
+  TfTestRun run = { .program = "tapform-read", .args = args, .env = env };
+  tf_test_run_program (&run, &out, &err);
   cr_expect_str_empty (err, "stderr is a pipe, yet:\n%s", err);
 }

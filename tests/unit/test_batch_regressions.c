@@ -5,7 +5,9 @@
  * beside a good reply that must come out complete. */
 #include "reply/problem.h"
 
+#include "batch/worker.h"
 #include "batch_support.h"
+#include "jsonl.h"
 #include "test_util.h"
 
 #include <criterion/criterion.h>
@@ -61,15 +63,17 @@ Test (batch_regressions, each_kept_hostile_file_gives_its_record, .timeout = 120
 
   g_autofree char *out = NULL, *err = NULL;
   double seconds = 0;
-  batch_run_reader ((const char *const *) args->pdata, NULL, &out, &err, &seconds);
-  g_autoptr (GPtrArray) records = batch_parse_jsonl (out);
+  TfTestRun run = { .program = "tapform-read", .args = (const char *const *) args->pdata,
+                    .seconds = &seconds };
+  tf_test_run_program (&run, &out, &err);
+  g_autoptr (GPtrArray) records = jsonl_parse (out);
   cr_assert_eq (records->len, expected->len + 1, "stderr:\n%s", err);
   /* Each hits the time limit at worst, two at a time or more. */
   cr_expect_lt (seconds, 10.0 + 2.0 * expected->len, "%.1f s", seconds);
   for (guint i = 0; i < expected->len; i++)
     {
       const Expected *e = expected->pdata[i];
-      const char *code = batch_first_code (records->pdata[i]);
+      const char *code = jsonl_first_code (json_node_get_object (records->pdata[i]));
       if (*code == '\0')
         code = "-";
       g_auto (GStrv) allowed = g_strsplit (e->codes, "|", -1);
@@ -77,10 +81,10 @@ Test (batch_regressions, each_kept_hostile_file_gives_its_record, .timeout = 120
                  e->file, code, e->codes);
       /* A code that makes a reply invalid does so. */
       if (tf_problem_code_is_invalid (tf_problem_code_from_name (code)))
-        cr_expect_str_eq (batch_member (records->pdata[i], "status"), "invalid", "%s", e->file);
+        cr_expect_str_eq (jsonl_string (json_node_get_object (records->pdata[i]), "status"), "invalid", "%s", e->file);
       g_free (e->file);
       g_free (e->codes);
       g_free (expected->pdata[i]);
     }
-  cr_expect_str_eq (batch_member (records->pdata[expected->len], "status"), "complete");
+  cr_expect_str_eq (jsonl_string (json_node_get_object (records->pdata[expected->len]), "status"), "complete");
 }

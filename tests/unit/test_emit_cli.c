@@ -9,29 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define EMIT TAPFORM_BINARY_DIR "/tapform-emit"
-
 /* Runs tapform-emit in `cwd` with `args`; returns the exit status. */
-static int
-emit (const char *cwd, const char *const *args, char **out, char **err)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer) EMIT);
-  for (const char *const *a = args; a && *a; a++)
-    g_ptr_array_add (argv, (gpointer) *a);
-  g_ptr_array_add (argv, NULL);
-  int status = 0;
-  g_autoptr (GError) error = NULL;
-  cr_assert (g_spawn_sync (cwd, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
-                           &status, &error), "%s", error ? error->message : "");
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 Test (emit_cli, no_argument_writes_the_circular_246_form_here)
 {
   g_autofree char *dir = tf_test_tmpdir ();
   g_autofree char *err = NULL;
-  cr_assert_eq (emit (dir, NULL, NULL, &err), 0, "%s", err);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, NULL), NULL, &err), 0, "%s", err);
   g_autofree char *pdf = g_build_filename (dir, "annex2-circular-246.pdf", NULL);
   g_autofree char *head = NULL;
   gsize length = 0;
@@ -45,7 +28,7 @@ Test (emit_cli, help_answers)
 {
   g_autofree char *out = NULL;
   const char *args[] = { "--help", NULL };
-  cr_assert_eq (emit (NULL, args, &out, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (NULL, args), &out, NULL), 0);
   const char *expect[] = { "--member-state", "--all-member-states", "--output", "--form",
                            "--language", "Exit status", "annex2-circular-246.pdf" };
   for (gsize i = 0; i < G_N_ELEMENTS (expect); i++)
@@ -56,12 +39,12 @@ Test (emit_cli, usage_errors_exit_2_with_one_message_shape)
 {
   g_autofree char *err = NULL;
   const char *bad_option[] = { "--colour", NULL };
-  cr_expect_eq (emit (NULL, bad_option, NULL, &err), 2);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (NULL, bad_option), NULL, &err), 2);
   cr_expect (g_str_has_prefix (err, "tapform-emit: "), "%s", err);
 
   g_free (g_steal_pointer (&err));
   const char *clash[] = { "--all-member-states", "x", "-m", "France", NULL };
-  cr_expect_eq (emit (NULL, clash, NULL, &err), 2);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (NULL, clash), NULL, &err), 2);
   cr_expect_not_null (strstr (err, "does not go with"), "%s", err);
 }
 
@@ -71,7 +54,7 @@ Test (emit_cli, a_broken_definition_is_named_with_its_line)
   g_autofree char *def = tf_test_write (dir, "broken.json", "{\n  \"form\": {\n    \"id\": \"x\",\n  }\n}\n");
   g_autofree char *err = NULL;
   const char *args[] = { "-f", def, "-o", "out.pdf", NULL };
-  cr_expect_eq (emit (dir, args, NULL, &err), 2);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, &err), 2);
   g_autofree char *want = g_strdup_printf ("tapform-emit: %s: line ", def);
   cr_expect (g_str_has_prefix (err, want), "%s", err);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
@@ -79,11 +62,11 @@ Test (emit_cli, a_broken_definition_is_named_with_its_line)
   tf_test_rmtree (dir);
 }
 
-Test (emit_cli, an_unwritable_output_exits_1_naming_the_file)
+Test (emit_cli, an_unwritable_output_exits_3_naming_the_file)
 {
   g_autofree char *err = NULL;
   const char *args[] = { "-o", "/nonexistent/dir/form.pdf", NULL };
-  cr_expect_eq (emit (NULL, args, NULL, &err), 1);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (NULL, args), NULL, &err), 3);
   cr_expect (g_str_has_prefix (err, "tapform-emit: "), "%s", err);
   cr_expect_not_null (strstr (err, "/nonexistent/dir/form.pdf"), "%s", err);
 }
@@ -93,7 +76,7 @@ Test (emit_cli, an_unknown_member_state_is_prefilled_with_a_warning)
   g_autofree char *dir = tf_test_tmpdir ();
   g_autofree char *err = NULL;
   const char *args[] = { "-m", "Frnace", "-o", "x.pdf", NULL };
-  cr_expect_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, &err), 0, "%s", err);
   cr_expect_not_null (strstr (err, "warning: \"Frnace\" is not a Member State name"), "%s", err);
   cr_expect_not_null (strstr (err, "did you mean \"France\""), "%s", err);
 
@@ -115,7 +98,7 @@ Test (emit_cli, all_member_states_writes_193_forms_named_by_alpha3, .timeout = 1
   g_autofree char *dir = tf_test_tmpdir ();
   g_autofree char *err = NULL;
   const char *args[] = { "--all-member-states", "forms", NULL };
-  cr_assert_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, &err), 0, "%s", err);
   g_autofree char *forms = g_build_filename (dir, "forms", NULL);
   g_autoptr (GDir) d = g_dir_open (forms, 0, NULL);
   cr_assert_not_null (d);
@@ -152,12 +135,11 @@ Test (emit_cli, runs_installed_from_any_folder, .timeout = 120)
   g_autofree char *tool = g_build_filename (prefix, "bin", "tapform-emit", NULL);
   g_autofree char *work = tf_test_tmpdir ();
   /* No hint from the environment: the tool finds its share/ folder. */
-  g_auto (GStrv) env = g_environ_unsetenv (g_get_environ (), "TAPFORM_DATADIR");
-  const char *argv[] = { tool, "-m", "Brazil (Federative Republic of)", NULL };
-  int status = 0;
+  const char *env[] = { "TAPFORM_DATADIR", NULL };
+  const char *args[] = { "-m", "Brazil (Federative Republic of)", NULL };
+  TfTestRun run = { .program = tool, .args = args, .cwd = work, .env = env };
   g_autofree char *err2 = NULL;
-  cr_assert (g_spawn_sync (work, (char **) argv, env, 0, NULL, NULL, NULL, &err2, &status, NULL));
-  cr_expect (WIFEXITED (status) && WEXITSTATUS (status) == 0, "%s", err2);
+  cr_expect_eq (tf_test_run_program (&run, NULL, &err2), 0, "%s", err2);
   g_autofree char *pdf = g_build_filename (work, "annex2-circular-246.pdf", NULL);
   cr_expect (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_autofree char *font = g_build_filename (prefix, "share", "tapform", "fonts",
@@ -170,12 +152,11 @@ Test (emit_cli, runs_installed_from_any_folder, .timeout = 120)
 Test (emit_cli, a_member_state_with_accents_works_in_the_c_locale)
 {
   g_autofree char *dir = tf_test_tmpdir ();
-  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
-  const char *argv[] = { EMIT, "-q", "-m", "Côte d'Ivoire", "-o", "civ.pdf", NULL };
-  int status = 0;
+  const char *env[] = { "LC_ALL=C", NULL };
+  const char *args[] = { "-q", "-m", "Côte d'Ivoire", "-o", "civ.pdf", NULL };
+  TfTestRun run = { .program = "tapform-emit", .args = args, .cwd = dir, .env = env };
   g_autofree char *err = NULL;
-  cr_assert (g_spawn_sync (dir, (char **) argv, env, 0, NULL, NULL, NULL, &err, &status, NULL));
-  cr_expect (WIFEXITED (status) && WEXITSTATUS (status) == 0, "%s", err);
+  cr_expect_eq (tf_test_run_program (&run, NULL, &err), 0, "%s", err);
   g_autofree char *pdf = g_build_filename (dir, "civ.pdf", NULL);
   g_autofree char *text = NULL;
   const char *totext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
@@ -188,7 +169,7 @@ Test (emit_cli, dash_writes_to_standard_output)
 {
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "-o", "-", NULL };
-  cr_assert_eq (emit (NULL, args, &out, &err), 0, "%s", err);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (NULL, args), &out, &err), 0, "%s", err);
   cr_expect (out != NULL && g_str_has_prefix (out, "%PDF-"), "no PDF on standard output");
 }
 
@@ -201,7 +182,7 @@ Test (emit_cli, a_symlinked_output_is_written_through)
   g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
   cr_assert_eq (symlink (target, link), 0);
   const char *args[] = { "-q", "-o", link, NULL };
-  cr_assert_eq (emit (dir, args, NULL, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, NULL), 0);
   cr_expect (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the symlink was replaced");
   g_autofree char *head = NULL;
   cr_assert (g_file_get_contents (target, &head, NULL, NULL));
@@ -233,7 +214,7 @@ Test (emit_cli, language_writes_the_form_in_that_language)
   g_autofree char *dir = tf_test_tmpdir ();
   g_autofree char *err = NULL;
   const char *args[] = { "--language", "fr", "-o", "fr.pdf", NULL };
-  cr_assert_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, &err), 0, "%s", err);
   g_autofree char *pdf = g_build_filename (dir, "fr.pdf", NULL);
   g_autofree char *text = NULL;
   const char *totext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
@@ -250,7 +231,7 @@ Test (emit_cli, an_unknown_language_is_a_usage_error)
 {
   g_autofree char *err = NULL;
   const char *args[] = { "--language", "de", "-o", "/dev/null", NULL };
-  cr_expect_eq (emit (NULL, args, NULL, &err), 2);
+  cr_expect_eq (tf_test_run_program (TF_TEST_EMIT (NULL, args), NULL, &err), 2);
   cr_expect_not_null (strstr (err, "tapform-emit: --language must be one of ar, en, es, fr, ru, zh"),
                       "%s", err);
 }
@@ -262,7 +243,7 @@ Test (emit_cli, all_member_states_each_in_its_language, .timeout = 120)
   g_autofree char *dir = tf_test_tmpdir ();
   g_autofree char *err = NULL;
   const char *args[] = { "--all-member-states", "forms", NULL };
-  cr_assert_eq (emit (dir, args, NULL, &err), 0, "%s", err);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, args), NULL, &err), 0, "%s", err);
   static const struct { const char *code, *language; } cases[] = {
     { "SAU", "ar" }, { "CHN", "zh" }, { "FRA", "fr" }, { "CHE", "fr" }, { "ESP", "es" },
     { "RUS", "ru" }, { "KAZ", "ru" }, { "GBR", "en" }, { "DEU", "en" }, { "JPN", "en" },
@@ -275,7 +256,7 @@ Test (emit_cli, all_member_states_each_in_its_language, .timeout = 120)
       cr_expect_str_eq (language, cases[i].language, "%s", cases[i].code);
     }
   const char *forced[] = { "--all-member-states", "en", "--language", "en", NULL };
-  cr_assert_eq (emit (dir, forced, NULL, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_EMIT (dir, forced), NULL, NULL), 0);
   g_autofree char *sau = g_build_filename (dir, "en", "SAU.pdf", NULL);
   g_autofree char *language = form_language (sau);
   cr_expect_str_eq (language, "en");

@@ -1,7 +1,7 @@
 /* The emitted form's fields as three independent tools list them:
  * pdftk-java (dump_data_fields_utf8), pypdf (tests/fillers/list_fields_pypdf.py)
  * and qpdf (--json). Each must list exactly the contract's terminal fields
- * (DESIGN.md) with their types, flags and on-states; where the tool shows
+ * (docs/fields.md) with their types, flags and on-states; where the tool shows
  * them, every widget's appearance states, its annotation flags, /AS,
  * /NeedAppearances false and a /DA font present in /DR. Both the blank form
  * and one pre-filled through the library API are checked.

@@ -197,7 +197,7 @@ Test (emit_render, a_blank_form_shows_no_tick)
     }
 }
 
-/* PDF-NOTES: libHaru's ToUnicode uses cidrange (invalid there) and its /W
+/* docs/stack-facts.md: libHaru's ToUnicode uses cidrange (invalid there) and its /W
  * and CIDToGIDMap cover all 65,536 codes; the emitter rewrites all three.
  * pikepdf (an independent reader) reports what the fonts hold. */
 static const char font_report[] =

@@ -2,6 +2,7 @@
  * pictures of reply pages): the picture comes back; a drawing that
  * crashes, hangs or allocates without end costs that picture only, with a
  * message, and leaves no child behind. */
+#include "common/tf_asan.h"
 #include "report/isolated_draw.h"
 
 #include "batch/batch.h"
@@ -84,7 +85,7 @@ Test (isolated_draw, a_crash_costs_the_picture_only)
   cr_assert (g_error_matches (error, TF_ERROR, TF_ERROR_PDF));
   cr_expect_not_null (strstr (error->message, "crashed"), "%s", error->message);
   /* AddressSanitizer catches the signal and exits with a status instead. */
-  if (!tf_batch_sanitized ())
+  if (!tf_sanitized ())
     cr_expect_not_null (strstr (error->message, "signal 11"), "%s", error->message);
   assert_no_child_left ();
 }

@@ -1,6 +1,7 @@
 /* test_memory.c — a process's memory read from /proc, and the address
  * space limit that makes a runaway allocation fail instead of taking the
  * machine's memory. */
+#include "common/tf_asan.h"
 #include "batch/batch.h"
 #include "common/tf_memory.h"
 
@@ -28,7 +29,7 @@ Test (memory, a_process_that_is_gone_has_none)
 
 Test (memory, past_the_limit_an_allocation_fails)
 {
-  if (tf_batch_sanitized ())
+  if (tf_sanitized ())
     cr_skip_test ("no address space limit under AddressSanitizer (it reserves terabytes)");
   /* In a child: the limit cannot be lifted again. */
   pid_t pid = fork ();

@@ -111,19 +111,7 @@ parse_csv (const char *text)
   return rows;
 }
 
-static ReadTestReader *r;
-
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-}
-
-static void
-teardown (void)
-{
-  read_test_reader_free (r);
-}
+READ_TEST_FIXTURE
 
 static const char *
 at (GPtrArray *row, guint i)
@@ -141,7 +129,7 @@ column (GPtrArray *header, const char *name)
   return -1;
 }
 
-Test (csv, fixed_columns_and_rows_read_back, .init = setup, .fini = teardown)
+Test (csv, fixed_columns_and_rows_read_back, .init = read_fixture_setup, .fini = read_fixture_teardown)
 {
   const char *values[] = {
     "sender.name", "=cmd|' /C calc'!A0",
@@ -228,7 +216,7 @@ write_all (TfRecordFormat format, gboolean bom, TfReply **replies, guint n)
   return buf;
 }
 
-Test (writer, formats, .init = setup, .fini = teardown)
+Test (writer, formats, .init = read_fixture_setup, .fini = read_fixture_teardown)
 {
   g_autoptr (TfRawReply) raw = tf_raw_reply_new (TF_READ_NOT_PDF, "empty, not a PDF");
   g_autoptr (TfReply) a = tf_reader_reply (r->reader, "a.pdf", raw);
@@ -268,7 +256,7 @@ Test (writer, formats, .init = setup, .fini = teardown)
   cr_assert_not (tf_record_format_from_name ("xml", &f));
 }
 
-Test (writer, a_write_error_is_reported, .init = setup, .fini = teardown)
+Test (writer, a_write_error_is_reported, .init = read_fixture_setup, .fini = read_fixture_teardown)
 {
   FILE *fp = fopen ("/dev/full", "w");
   cr_assert_not_null (fp);

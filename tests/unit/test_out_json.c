@@ -8,21 +8,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-static ReadTestReader *r;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-}
 
-static void
-teardown (void)
-{
-  read_test_reader_free (r);
-}
-
-TestSuite (json, .init = setup, .fini = teardown);
+READ_TEST_SUITE (json);
 
 static TfReply *
 reply_with (const char *name, const char *address)

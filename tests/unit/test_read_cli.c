@@ -3,6 +3,7 @@
  * output file, messages and exit codes. */
 #include "read_schema.h"
 #include "emit_support.h"
+#include "jsonl.h"
 #include "read_support.h"
 #include "test_util.h"
 
@@ -14,25 +15,9 @@
 #include <unistd.h>
 #include <errno.h>
 
-static ReadTestReader *r;
-static char *tmp;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-  tmp = tf_test_tmpdir ();
-}
 
-static void
-teardown (void)
-{
-  tf_test_rmtree (tmp);
-  g_free (tmp);
-  read_test_reader_free (r);
-}
-
-TestSuite (cli, .init = setup, .fini = teardown);
+READ_TEST_SUITE (cli);
 
 static char *
 in_tmp (const char *relative)
@@ -80,44 +65,13 @@ make_complete (const char *relative)
 static GPtrArray *
 records (const char *jsonl)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_auto (GStrv) lines = g_strsplit (jsonl, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  GPtrArray *list = jsonl_parse (jsonl);
+  for (guint i = 0; i < list->len; i++)
     {
-      if (*lines[i] == '\0')
-        {
-          cr_assert_null (lines[i + 1], "an empty line inside JSON Lines");
-          break;
-        }
-      g_autoptr (JsonParser) parser = json_parser_new ();
-      cr_assert (json_parser_load_from_data (parser, lines[i], -1, NULL), "%s", lines[i]);
-      JsonNode *node = json_parser_get_root (parser);
-      g_autofree char *err = read_schema_check (r->schema, node);
+      g_autofree char *err = read_schema_check (r->schema, list->pdata[i]);
       cr_assert_null (err, "record %u against the schema: %s", i, err);
-      g_ptr_array_add (list, json_node_copy (node));
     }
   return list;
-}
-
-static JsonObject *
-rec (GPtrArray *list, guint i)
-{
-  return json_node_get_object (list->pdata[i]);
-}
-
-static const char *
-str (JsonObject *o, const char *member)
-{
-  return json_object_get_null_member (o, member) ? NULL : json_object_get_string_member (o, member);
-}
-
-static const char *
-first_code (JsonObject *o)
-{
-  JsonArray *problems = json_object_get_array_member (o, "problems");
-  if (json_array_get_length (problems) == 0)
-    return "";
-  return json_object_get_string_member (json_array_get_object_element (problems, 0), "code");
 }
 
 Test (cli, a_folder_of_good_and_hostile_files_gives_one_record_each_in_order)
@@ -162,7 +116,7 @@ Test (cli, a_folder_of_good_and_hostile_files_gives_one_record_each_in_order)
   g_autofree char *dir = g_build_filename (tmp, "in", NULL);
   const char *args[] = { dir, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int status = read_test_run (args, &out, &err);
+  int status = tf_test_run_program (TF_TEST_READ (args), &out, &err);
   cr_assert_eq (status, 1, "some reply is not complete; stderr: %s", err);
   cr_assert_str_eq (err, "", "nothing on stderr: the records say it all");
 
@@ -183,16 +137,16 @@ Test (cli, a_folder_of_good_and_hostile_files_gives_one_record_each_in_order)
   cr_assert_eq (list->len, G_N_ELEMENTS (expected), "%u records:\n%s", list->len, out);
   for (guint i = 0; i < list->len; i++)
     {
-      JsonObject *o = rec (list, i);
+      JsonObject *o = jsonl_record (list, i);
       g_autofree char *file = g_build_filename (tmp, expected[i].file, NULL);
-      cr_assert_str_eq (str (o, "file"), file);
-      cr_assert_str_eq (str (o, "status"), expected[i].status, "%s", file);
-      cr_assert_str_eq (first_code (o), expected[i].code, "%s", file);
+      cr_assert_str_eq (jsonl_string (o, "file"), file);
+      cr_assert_str_eq (jsonl_string (o, "status"), expected[i].status, "%s", file);
+      cr_assert_str_eq (jsonl_first_code (o), expected[i].code, "%s", file);
     }
-  JsonObject *a = rec (list, 0);
-  cr_assert_str_eq (str (json_object_get_object_member (a, "sender"), "name"), "Ana López");
-  cr_assert_str_eq (str (a, "member_state_code"), "ESP");
-  JsonObject *png_record = rec (list, 3);
+  JsonObject *a = jsonl_record (list, 0);
+  cr_assert_str_eq (jsonl_string (json_object_get_object_member (a, "sender"), "name"), "Ana López");
+  cr_assert_str_eq (jsonl_string (a, "member_state_code"), "ESP");
+  JsonObject *png_record = jsonl_record (list, 3);
   const char *message = json_object_get_string_member (
     json_array_get_object_element (json_object_get_array_member (png_record, "problems"), 0),
     "message");
@@ -207,10 +161,10 @@ Test (cli, exit_status_zero_when_every_reply_is_complete)
   g_autofree char *b = g_build_filename (tmp, "b.pdf", NULL);
   const char *args[] = { b, a, NULL };
   g_autofree char *out = NULL;
-  cr_assert_eq (read_test_run (args, &out, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), &out, NULL), 0);
   g_autoptr (GPtrArray) list = records (out);
   cr_assert_eq (list->len, 2);
-  cr_assert_str_eq (str (rec (list, 0), "file"), b, "files are read in the order given");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "file"), b, "files are read in the order given");
 }
 
 Test (cli, a_file_that_cannot_be_read_gets_a_record_and_a_message)
@@ -220,16 +174,16 @@ Test (cli, a_file_that_cannot_be_read_gets_a_record_and_a_message)
   g_autofree char *gone = g_build_filename (tmp, "vanished.pdf", NULL);
   const char *args[] = { gone, a, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  cr_assert_eq (read_test_run (args, &out, &err), 2);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), &out, &err), 3);
   g_autofree char *line = g_strdup_printf ("tapform-read: %s: cannot be read: %s\n", gone,
                                            g_strerror (ENOENT));
   cr_assert_str_eq (err, line);
   g_autoptr (GPtrArray) list = records (out);
   cr_assert_eq (list->len, 2);
-  cr_assert_str_eq (str (rec (list, 0), "status"), "invalid");
-  cr_assert_str_eq (first_code (rec (list, 0)), "unreadable");
-  cr_assert_null (str (rec (list, 0), "sha256"));
-  cr_assert_str_eq (str (rec (list, 1), "status"), "complete", "the other file is read");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "status"), "invalid");
+  cr_assert_str_eq (jsonl_first_code (jsonl_record (list, 0)), "unreadable");
+  cr_assert_null (jsonl_string (jsonl_record (list, 0), "sha256"));
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 1), "status"), "complete", "the other file is read");
 }
 
 Test (cli, a_folder_that_cannot_be_read_gets_a_record_and_a_message)
@@ -277,15 +231,15 @@ Test (cli, a_folder_that_cannot_be_read_gets_a_record_and_a_message)
                            &err, &status, NULL));
   g_chmod (locked_dir, 0755);
   cr_assert (WIFEXITED (status));
-  cr_assert_eq (WEXITSTATUS (status), 2, "%s", err);
+  cr_assert_eq (WEXITSTATUS (status), 3, "%s", err);
   g_autofree char *line = g_strdup_printf ("tapform-read: %s: cannot read the folder: %s\n",
                                            locked_dir, g_strerror (EACCES));
   cr_assert_str_eq (err, line);
   g_autoptr (GPtrArray) list = records (out);
   cr_assert_eq (list->len, 2);
-  cr_assert_str_eq (str (rec (list, 0), "status"), "complete");
-  cr_assert_str_eq (str (rec (list, 1), "file"), locked_dir);
-  cr_assert_str_eq (first_code (rec (list, 1)), "unreadable");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "status"), "complete");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 1), "file"), locked_dir);
+  cr_assert_str_eq (jsonl_first_code (jsonl_record (list, 1)), "unreadable");
 }
 
 Test (cli, formats_and_output_file)
@@ -297,7 +251,7 @@ Test (cli, formats_and_output_file)
 
   const char *json_args[] = { "--format", "json", a, b, NULL };
   g_autofree char *json = NULL;
-  cr_assert_eq (read_test_run (json_args, &json, NULL), 1);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (json_args), &json, NULL), 1);
   g_autoptr (JsonParser) parser = json_parser_new ();
   cr_assert (json_parser_load_from_data (parser, json, -1, NULL), "%s", json);
   JsonArray *array = json_node_get_array (json_parser_get_root (parser));
@@ -311,7 +265,7 @@ Test (cli, formats_and_output_file)
   g_autofree char *csv_path = g_build_filename (tmp, "out.csv", NULL);
   const char *csv_args[] = { "--format", "csv", "--csv-bom", "-o", csv_path, a, b, NULL };
   g_autofree char *stdout_text = NULL;
-  cr_assert_eq (read_test_run (csv_args, &stdout_text, NULL), 1);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (csv_args), &stdout_text, NULL), 1);
   cr_assert_str_eq (stdout_text, "", "records go to the file");
   g_autofree char *csv = NULL;
   cr_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
@@ -338,31 +292,31 @@ Test (cli, output_through_a_symlink_keeps_the_link)
   cr_assert (g_file_set_contents (target, "old\n", -1, NULL));
   cr_assert_eq (symlink ("records.jsonl", link), 0);
   const char *args[] = { "-o", link, a, NULL };
-  cr_assert_eq (read_test_run (args, NULL, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), NULL, NULL), 0);
   cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link was replaced");
   g_autofree char *text = NULL;
   cr_assert (g_file_get_contents (target, &text, NULL, NULL));
   g_autoptr (GPtrArray) list = records (text);
   cr_assert_eq (list->len, 1, "%s", text);
-  cr_assert_str_eq (str (rec (list, 0), "status"), "complete");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "status"), "complete");
 }
 
 Test (cli, usage_errors_exit_2)
 {
   g_autofree char *err = NULL;
   const char *none[] = { NULL };
-  cr_assert_eq (read_test_run (none, NULL, &err), 2);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (none), NULL, &err), 2);
   cr_assert (g_str_has_prefix (err, "tapform-read: "), "%s", err);
   g_clear_pointer (&err, g_free);
   const char *bad_format[] = { "--format", "xml", tmp, NULL };
-  cr_assert_eq (read_test_run (bad_format, NULL, &err), 2);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (bad_format), NULL, &err), 2);
   cr_assert (strstr (err, "\"xml\"") != NULL, "%s", err);
   g_clear_pointer (&err, g_free);
   const char *bad_option[] = { "--no-such-option", tmp, NULL };
-  cr_assert_eq (read_test_run (bad_option, NULL, &err), 2);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (bad_option), NULL, &err), 2);
   g_clear_pointer (&err, g_free);
   const char *bad_form[] = { "-f", "/nonexistent/form.json", tmp, NULL };
-  cr_assert_eq (read_test_run (bad_form, NULL, &err), 2);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (bad_form), NULL, &err), 2);
   cr_assert (strstr (err, "/nonexistent/form.json") != NULL, "%s", err);
 }
 
@@ -370,7 +324,7 @@ Test (cli, help_documents_exit_codes_and_messages)
 {
   const char *help[] = { "--help", NULL };
   g_autofree char *out = NULL;
-  cr_assert_eq (read_test_run (help, &out, NULL), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (help), &out, NULL), 0);
   cr_assert (strstr (out, "Exit status:") != NULL);
   cr_assert (strstr (out, "  0  every reply is complete") != NULL);
   cr_assert (strstr (out, "  1  some reply is incomplete or invalid") != NULL);
@@ -387,7 +341,7 @@ Test (cli, an_empty_folder_warns_and_a_symlink_loop_ends)
   cr_assert_eq (symlink (empty_dir, loop), 0);
   const char *args[] = { empty_dir, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  cr_assert_eq (read_test_run (args, &out, &err), 0);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), &out, &err), 0);
   cr_assert_str_eq (out, "");
   g_autofree char *line = g_strdup_printf ("tapform-read: warning: %s: no PDF file in this folder\n",
                                            empty_dir);
@@ -400,11 +354,11 @@ Test (cli, a_file_name_that_is_not_utf8)
   g_autofree char *path = g_build_filename (tmp, "r\xe9ponse.pdf", NULL);
   const char *args[] = { path, NULL };
   g_autofree char *out = NULL;
-  cr_assert_eq (read_test_run (args, &out, NULL), 1);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), &out, NULL), 1);
   g_autoptr (GPtrArray) list = records (out);
   cr_assert_eq (list->len, 1);
-  cr_assert (g_str_has_suffix (str (rec (list, 0), "file"), "r\uFFFDponse.pdf"),
-             "%s", str (rec (list, 0), "file"));
+  cr_assert (g_str_has_suffix (jsonl_string (jsonl_record (list, 0), "file"), "r\uFFFDponse.pdf"),
+             "%s", jsonl_string (jsonl_record (list, 0), "file"));
 }
 
 Test (cli, another_form_definition_with_f)
@@ -422,11 +376,11 @@ Test (cli, another_form_definition_with_f)
 
   const char *args[] = { "-f", def_path, other_reply, reply_246, NULL };
   g_autofree char *out = NULL;
-  cr_assert_eq (read_test_run (args, &out, NULL), 1);
+  cr_assert_eq (tf_test_run_program (TF_TEST_READ (args), &out, NULL), 1);
   g_autoptr (GPtrArray) list = records (out);
   cr_assert_eq (list->len, 2);
-  cr_assert_str_eq (str (rec (list, 0), "status"), "complete", "%s", out);
-  cr_assert_str_eq (str (rec (list, 0), "form"), "tsb-999-annex2@1");
-  cr_assert_str_eq (str (rec (list, 1), "status"), "invalid");
-  cr_assert_str_eq (first_code (rec (list, 1)), "wrong-form");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "status"), "complete", "%s", out);
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 0), "form"), "tsb-999-annex2@1");
+  cr_assert_str_eq (jsonl_string (jsonl_record (list, 1), "status"), "invalid");
+  cr_assert_str_eq (jsonl_first_code (jsonl_record (list, 1)), "wrong-form");
 }

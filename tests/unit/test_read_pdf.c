@@ -14,25 +14,9 @@
 #include <math.h>
 #include <string.h>
 
-static ReadTestReader *r;
-static char *tmp;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-  tmp = tf_test_tmpdir ();
-}
 
-static void
-teardown (void)
-{
-  tf_test_rmtree (tmp);
-  g_free (tmp);
-  read_test_reader_free (r);
-}
-
-TestSuite (read, .init = setup, .fini = teardown);
+READ_TEST_SUITE (read);
 
 static char *
 path_in_tmp (const char *name)
@@ -396,7 +380,7 @@ Test (read, a_moved_widget_is_recognized_by_its_tooltip_with_a_warning)
 }
 
 /* Reading shares no state: many threads reading at once get what one
- * thread gets (issue 4 runs the same function in worker processes). */
+ * thread gets (a batch runs the same function in worker processes). */
 typedef struct {
   const char *path;
   char *sha256;

@@ -1,28 +1,18 @@
 /* test_reply_check.c — the pure reply stage: raw replies built in code (no
  * PDF) → records, problems and status, as the contract says. */
+#include "jsonl.h"
 #include "read_support.h"
 
 #include "out/record_json.h"
 #include "reply/reply.h"
 
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <string.h>
 
-static ReadTestReader *r;
 
-static void
-setup (void)
-{
-  r = read_test_reader_new ();
-}
 
-static void
-teardown (void)
-{
-  read_test_reader_free (r);
-}
-
-TestSuite (reply, .init = setup, .fini = teardown);
+READ_TEST_SUITE (reply);
 
 /* Every answer given, "assign" + "none" everywhere. */
 static GPtrArray *
@@ -113,16 +103,6 @@ check (const TfRawReply *raw)
   return reply;
 }
 
-static const TfReplyText *
-text (const TfReply *reply, const char *key)
-{
-  for (guint i = 0; i < reply->texts->len; i++)
-    if (g_str_equal (((TfReplyText *) reply->texts->pdata[i])->key, key))
-      return reply->texts->pdata[i];
-  cr_assert_fail ("no text %s", key);
-  return NULL;
-}
-
 static void
 assert_codes (const TfReply *reply, const char *expected)
 {
@@ -139,30 +119,6 @@ problem (const TfReply *reply, TfProblemCode code)
 }
 
 /* ---- complete and incomplete -------------------------------------------- */
-
-Test (reply, complete_reply_has_every_value_and_no_problem)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "text.x1148.authority", "withhold");
-  set_value (v, "text.x1148.comments", NULL);
-  set_value (v, "text.x1751.comments", "attached");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "");
-  cr_assert_str_eq (reply->file, "replies/test.pdf");
-  cr_assert_str_eq (reply->form, "tsb-246-annex2@1");
-  cr_assert_str_eq (reply->member_state_code, "FRA");
-  cr_assert_str_eq (tf_reply_sender_value (reply, "address"), "20 avenue de Ségur\n75007 Paris");
-  cr_assert_eq (reply->texts->len, r->form->texts->len);
-  cr_assert_eq (text (reply, "x1054")->authority, TF_ANSWER_ASSIGN);
-  cr_assert_eq (text (reply, "x1054")->comments, TF_ANSWER_NO_COMMENTS);
-  cr_assert_eq (text (reply, "x1148")->authority, TF_ANSWER_WITHHOLD);
-  cr_assert_eq (text (reply, "x1148")->comments, TF_ANSWER_NONE);
-  cr_assert_eq (text (reply, "x1751")->comments, TF_ANSWER_COMMENTS_ATTACHED);
-  cr_assert_str_eq (text (reply, "x1054")->recommendation, "ITU-T X.1054");
-}
 
 Test (reply, blank_form_is_incomplete_with_a_problem_per_missing_answer)
 {
@@ -187,34 +143,6 @@ Test (reply, blank_form_is_incomplete_with_a_problem_per_missing_answer)
   cr_assert_str_eq (((TfProblem *) reply->problems->pdata[0])->field, "sender.name");
 }
 
-Test (reply, assign_without_comments_is_incomplete)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "text.x1216.comments", NULL);
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "comments-missing");
-  const TfProblem *p = problem (reply, TF_PROBLEM_COMMENTS_MISSING);
-  cr_assert_str_eq (p->field, "text.x1216.comments");
-  cr_assert (strstr (p->message, r->form->choices.none) != NULL, "%s", p->message);
-}
-
-Test (reply, comments_with_withhold_is_a_warning_only)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "text.x1254.authority", "withhold");
-  set_value (v, "text.x1254.comments", "attached");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "comments-without-authority");
-  cr_assert_eq (problem (reply, TF_PROBLEM_COMMENTS_WITHOUT_AUTHORITY)->severity,
-                TF_SEVERITY_WARNING);
-  cr_assert_eq (text (reply, "x1254")->comments, TF_ANSWER_COMMENTS_ATTACHED,
-                "the value is kept as read");
-}
-
 Test (reply, withhold_everywhere_without_comments_is_complete)
 {
   g_autoptr (GPtrArray) v = complete_values ();
@@ -232,136 +160,7 @@ Test (reply, withhold_everywhere_without_comments_is_complete)
   assert_codes (reply, "");
 }
 
-Test (reply, comments_without_any_authority_answer_reports_authority_only)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "text.x1366.authority", NULL);
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  assert_codes (reply, "authority-missing");
-  cr_assert_eq (text (reply, "x1366")->comments, TF_ANSWER_NO_COMMENTS);
-}
-
 /* ---- telling which widget is on ----------------------------------------- */
-
-Test (reply, two_boxes_on_is_a_state_conflict_not_a_guess)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  read_test_raw_radio (r, raw, "text.x1367.authority", "withhold")->on = TRUE;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "state-conflict");
-  const TfProblem *p = problem (reply, TF_PROBLEM_STATE_CONFLICT);
-  cr_assert_eq (p->severity, TF_SEVERITY_ERROR);
-  cr_assert_str_eq (p->field, "text.x1367.authority");
-  cr_assert (strstr (p->message, "\"assigns authority\" and \"does not assign authority\"")
-               != NULL, "%s", p->message);
-  cr_assert_eq (text (reply, "x1367")->authority, TF_ANSWER_NONE);
-}
-
-Test (reply, comments_conflict_under_withhold_is_a_warning)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "text.x1403.authority", "withhold");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  read_test_raw_radio (r, raw, "text.x1403.comments", "attached")->on = TRUE;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "state-conflict");
-  cr_assert_eq (problem (reply, TF_PROBLEM_STATE_CONFLICT)->severity, TF_SEVERITY_WARNING);
-  cr_assert_eq (text (reply, "x1403")->comments, TF_ANSWER_NONE);
-}
-
-Test (reply, comments_conflict_under_assign_is_an_error)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  read_test_raw_radio (r, raw, "text.x1403.comments", "attached")->on = TRUE;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "state-conflict");
-  cr_assert_eq (problem (reply, TF_PROBLEM_STATE_CONFLICT)->severity, TF_SEVERITY_ERROR);
-}
-
-Test (reply, tooltip_and_position_disagreeing_is_a_mismatch)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  /* The ticked box says "assign" by its /TU but sits where "withhold" is. */
-  TfRawRadio *on = read_test_raw_radio (r, raw, "text.x1606.authority", "assign");
-  TfRawRadio *off = read_test_raw_radio (r, raw, "text.x1606.authority", "withhold");
-  TfRect swap = on->rect;
-  on->rect = off->rect;
-  off->rect = swap;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "widget-mismatch");
-  const TfProblem *p = problem (reply, TF_PROBLEM_WIDGET_MISMATCH);
-  cr_assert_str_eq (p->field, "text.x1606.authority");
-  cr_assert (strstr (p->message, "labelled as \"assigns authority\"") != NULL, "%s", p->message);
-  cr_assert (strstr (p->message, "where \"does not assign authority\"") != NULL, "%s",
-             p->message);
-  cr_assert_eq (text (reply, "x1606")->authority, TF_ANSWER_NONE);
-}
-
-Test (reply, a_tooltip_of_another_group_is_a_mismatch)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  TfRawRadio *on = read_test_raw_radio (r, raw, "text.x1750.authority", "assign");
-  g_free (on->tooltip);
-  on->tooltip = g_strdup ("ITU-T X.1054: assigns authority to consider this text for approval");
-  g_autoptr (TfReply) reply = check (raw);
-  assert_codes (reply, "widget-mismatch");
-  cr_assert (strstr (problem (reply, TF_PROBLEM_WIDGET_MISMATCH)->message, "ITU-T X.1054")
-             != NULL);
-}
-
-Test (reply, one_way_only_counts_the_answer_with_a_warning)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  /* No /TU on one, a position far from every box on another. */
-  TfRawRadio *a = read_test_raw_radio (r, raw, "text.x1054.authority", "assign");
-  g_clear_pointer (&a->tooltip, g_free);
-  TfRawRadio *b = read_test_raw_radio (r, raw, "text.x1148.comments", "none");
-  b->rect.x += 100;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "widget-unverified widget-unverified");
-  cr_assert_eq (text (reply, "x1054")->authority, TF_ANSWER_ASSIGN);
-  cr_assert_eq (text (reply, "x1148")->comments, TF_ANSWER_NO_COMMENTS);
-  const TfProblem *p = reply->problems->pdata[0];
-  cr_assert_str_eq (p->field, "text.x1054.authority");
-  cr_assert (strstr (p->message, "by its place on the page only") != NULL, "%s", p->message);
-  p = reply->problems->pdata[1];
-  cr_assert (strstr (p->message, "by its label only") != NULL, "%s", p->message);
-}
-
-Test (reply, neither_way_is_an_unknown_widget)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  TfRawRadio *a = read_test_raw_radio (r, raw, "text.x1279.authority", "assign");
-  g_free (a->tooltip);
-  a->tooltip = g_strdup ("Choice 1");
-  a->rect.y -= 40;
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "widget-unknown");
-  cr_assert_eq (text (reply, "x1279")->authority, TF_ANSWER_NONE);
-}
-
-Test (reply, a_widget_on_another_page_is_not_placed)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  TfRawRadio *a = read_test_raw_radio (r, raw, "text.x1054.authority", "assign");
-  a->page = 2;
-  g_autoptr (TfReply) reply = check (raw);
-  assert_codes (reply, "widget-unverified");
-}
 
 Test (reply, rounding_within_tolerance_is_the_same_widget)
 {
@@ -394,133 +193,7 @@ Test (reply, a_custom_tolerance_applies)
   assert_codes (reply, "widget-unverified");
 }
 
-Test (reply, a_missing_group_is_reported_on_its_field)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  /* Rename the group as if the file lacked it. */
-  for (guint i = 0; i < raw->fields->len; i++)
-    {
-      TfRawField *f = raw->fields->pdata[i];
-      if (g_str_equal (f->name, "text.x1148.authority"))
-        {
-          g_free (f->name);
-          f->name = g_strdup ("text.x1148.other");
-        }
-    }
-  g_autoptr (TfReply) reply = check (raw);
-  assert_codes (reply, "authority-missing");
-  const TfProblem *p = problem (reply, TF_PROBLEM_AUTHORITY_MISSING);
-  cr_assert (strstr (p->message, "is missing") != NULL, "%s", p->message);
-}
-
 /* ---- the sender block ---------------------------------------------------- */
-
-Test (reply, text_values_are_normalized)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "sender.name", "  \t Ana\u00a0López \u3000 ");
-  set_value (v, "sender.address", "\r\nCalle 1\rPiso 2\r\n\r\nMadrid\n ");
-  set_value (v, "sender.fax", "   ");
-  set_value (v, "sender.title", "");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_str_eq (tf_reply_sender_value (reply, "name"), "Ana\u00a0López");
-  cr_assert_str_eq (tf_reply_sender_value (reply, "address"), "Calle 1\nPiso 2\n\nMadrid");
-  cr_assert_null (tf_reply_sender_value (reply, "fax"));
-  cr_assert_null (tf_reply_sender_value (reply, "title"));
-  assert_codes (reply, "title-missing");
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-}
-
-Test (reply, name_missing_is_incomplete)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "sender.name", " ");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "name-missing");
-  cr_assert_str_eq (problem (reply, TF_PROBLEM_NAME_MISSING)->field, "sender.name");
-}
-
-Test (reply, an_email_that_is_not_an_address_is_a_warning)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "sender.email", "jeanne at example dot fr");
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "email-invalid");
-  cr_assert (strstr (problem (reply, TF_PROBLEM_EMAIL_INVALID)->message,
-                     "\"jeanne at example dot fr\"") != NULL);
-}
-
-Test (reply, member_state_missing_is_incomplete)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "sender.member_state", NULL);
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INCOMPLETE);
-  assert_codes (reply, "member-state-missing");
-  cr_assert_null (reply->member_state_code);
-}
-
-static TfReply *
-reply_from_state (const char *written)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  set_value (v, "sender.member_state", written);
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  return check (raw);
-}
-
-Test (reply, member_states_in_the_spellings_administrations_write)
-{
-  static const char *cases[][2] = {
-    { "Germany (Federal Republic of)", "DEU" },
-    { "République française", "FRA" },
-    { "Allemagne", "DEU" },
-    { "中国", "CHN" },
-    { "Российская Федерация", "RUS" },
-    { "المملكة العربية السعودية", "SAU" },
-    { "españa", "ESP" },
-    { "  Korea (Republic of) ", "KOR" },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (TfReply) reply = reply_from_state (cases[i][0]);
-      cr_assert_str_eq (reply->member_state_code ? reply->member_state_code : "(null)",
-                        cases[i][1], "\"%s\"", cases[i][0]);
-      cr_assert_eq (reply->problems->len, 0, "\"%s\"", cases[i][0]);
-    }
-}
-
-Test (reply, an_unknown_member_state_suggests_the_closest)
-{
-  g_autoptr (TfReply) reply = reply_from_state ("Frnace");
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE, "a warning only");
-  assert_codes (reply, "member-state-unknown");
-  cr_assert_null (reply->member_state_code);
-  const TfProblem *p = problem (reply, TF_PROBLEM_MEMBER_STATE_UNKNOWN);
-  cr_assert (strstr (p->message, "did you mean \"France\"") != NULL, "%s", p->message);
-
-  g_autoptr (TfReply) far = reply_from_state ("Atlantis");
-  assert_codes (far, "member-state-unknown");
-  cr_assert (strstr (problem (far, TF_PROBLEM_MEMBER_STATE_UNKNOWN)->message, "did you mean")
-             == NULL);
-}
-
-Test (reply, a_state_not_member_on_the_date_is_a_warning)
-{
-  g_autoptr (TfReply) reply = reply_from_state ("Palau");
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "member-state-not-member");
-  cr_assert_str_eq (reply->member_state_code, "PLW");
-  cr_assert (strstr (problem (reply, TF_PROBLEM_MEMBER_STATE_NOT_MEMBER)->message, "2020-04-22")
-             != NULL);
-}
 
 Test (reply, without_member_state_data_names_are_not_checked)
 {
@@ -535,89 +208,6 @@ Test (reply, without_member_state_data_names_are_not_checked)
 }
 
 /* ---- which form ------------------------------------------------------------ */
-
-static void
-set_field (TfRawReply *raw, const char *name, const char *value)
-{
-  for (guint i = 0; i < raw->fields->len; i++)
-    {
-      TfRawField *f = raw->fields->pdata[i];
-      if (g_str_equal (f->name, name))
-        {
-          g_free (f->value);
-          f->value = g_strdup (value);
-          return;
-        }
-    }
-  cr_assert_fail ("no field %s", name);
-}
-
-static void
-drop_field (TfRawReply *raw, const char *name)
-{
-  for (guint i = 0; i < raw->fields->len; i++)
-    if (g_str_equal (((TfRawField *) raw->fields->pdata[i])->name, name))
-      {
-        g_ptr_array_remove_index (raw->fields, i);
-        return;
-      }
-  cr_assert_fail ("no field %s", name);
-}
-
-Test (reply, another_form_is_invalid)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  set_field (raw, "form.id", "tsb-247-annex2@1");
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INVALID);
-  assert_codes (reply, "wrong-form");
-  cr_assert_str_eq (reply->form, "tsb-247-annex2@1");
-  cr_assert_eq (reply->texts->len, 0);
-  cr_assert_null (tf_reply_sender_value (reply, "name"), "nothing is read from another form");
-  cr_assert_eq (reply->sender->len, 6);
-}
-
-Test (reply, another_version_is_invalid_and_says_so)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  set_field (raw, "form.id", "tsb-246-annex2@2");
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INVALID);
-  const TfProblem *p = problem (reply, TF_PROBLEM_WRONG_FORM);
-  cr_assert (strstr (p->message, "version 2") != NULL, "%s", p->message);
-}
-
-Test (reply, a_lost_form_id_with_every_field_is_read_with_a_warning)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  drop_field (raw, "form.id");
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_COMPLETE);
-  assert_codes (reply, "form-id-missing");
-  cr_assert_str_eq (reply->form, "tsb-246-annex2@1");
-  cr_assert_eq (problem (reply, TF_PROBLEM_FORM_ID_MISSING)->severity, TF_SEVERITY_WARNING);
-
-  g_autoptr (TfRawReply) emptied = raw_of (v);
-  set_field (emptied, "form.id", "  ");
-  g_autoptr (TfReply) reply2 = check (emptied);
-  assert_codes (reply2, "form-id-missing");
-}
-
-Test (reply, a_lost_form_id_with_fields_missing_is_another_form)
-{
-  g_autoptr (GPtrArray) v = complete_values ();
-  g_autoptr (TfRawReply) raw = raw_of (v);
-  drop_field (raw, "form.id");
-  drop_field (raw, "sender.fax");
-  g_autoptr (TfReply) reply = check (raw);
-  cr_assert_eq (reply->status, TF_STATUS_INVALID);
-  assert_codes (reply, "wrong-form");
-  cr_assert (strstr (problem (reply, TF_PROBLEM_WRONG_FORM)->message, "sender.fax") != NULL);
-  cr_assert_null (reply->form);
-}
 
 Test (reply, unrelated_fields_are_another_form)
 {
@@ -663,13 +253,38 @@ Test (reply, each_read_failure_is_invalid_with_its_code)
     }
 }
 
-Test (reply, invalid_records_made_outside_the_checker)
+/* A read the batch stopped comes as facts; the record words them. */
+Test (reply, reads_the_batch_stopped_are_worded_from_their_facts)
 {
-  g_autoptr (TfReply) reply = tf_reply_new_invalid (r->form, "bomb.pdf", NULL, TF_PROBLEM_CRASHED,
-                                                    "Reading this file crashed the reader.");
-  cr_assert_eq (reply->status, TF_STATUS_INVALID);
-  assert_codes (reply, "crashed");
-  read_test_assert_schema (r, reply);
+  struct {
+    TfReadOutcome outcome;
+    const char *detail;
+    TfReadFailure failure;
+    const char *code;
+    const char *said;
+  } cases[] = {
+    { TF_READ_CRASHED, NULL, { .wait_status = SIGSEGV }, "crashed", "(signal 11, " },
+    { TF_READ_CRASHED, NULL, { .wait_status = 3 << 8 }, "crashed", "(it stopped with exit status 3)" },
+    { TF_READ_TIMED_OUT, NULL, { .time_limit = 2.5 }, "timed-out", "the time limit (2.5 s)" },
+    { TF_READ_OUT_OF_MEMORY, NULL, { .memory_limit = 512u << 20 }, "out-of-memory", "the limit (512 MiB)" },
+    { TF_READ_BAD_ANSWER, "malformed raw reply: field", { 0 }, "crashed", "a malformed answer for this file (malformed raw reply: field)" },
+    { TF_READ_NO_WORKER, "cannot start a reader process: Resource temporarily unavailable", { 0 }, "crashed", "could not read the file: cannot start a reader process" },
+    { TF_READ_FOLDER_UNREADABLE, "Permission denied", { 0 }, "unreadable", "The folder cannot be read (Permission denied)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TfRawReply) raw = tf_raw_reply_new (cases[i].outcome, cases[i].detail ? "%s" : NULL,
+                                                     cases[i].detail);
+      raw->failure = cases[i].failure;
+      raw->sha256 = g_strdup ("5555555555555555555555555555555555555555555555555555555555555555");
+      g_autoptr (TfReply) reply = tf_reader_reply (r->reader, "bomb.pdf", raw);
+      cr_assert_eq (reply->status, TF_STATUS_INVALID);
+      assert_codes (reply, cases[i].code);
+      const TfProblem *p = reply->problems->pdata[0];
+      cr_expect (strstr (p->message, cases[i].said) != NULL, "case %zu: %s", i, p->message);
+      cr_expect_str_eq (reply->sha256, raw->sha256);
+      read_test_assert_schema (r, reply);
+    }
 }
 
 Test (reply, file_names_that_are_not_utf8_are_made_valid)
@@ -691,6 +306,194 @@ Test (reply, the_same_raw_reply_gives_the_same_record)
   g_autofree char *ja = tf_record_to_json (a, NULL);
   g_autofree char *jb = tf_record_to_json (b, NULL);
   cr_assert_str_eq (ja, jb);
+}
+
+/* ---- the cases of tests/fixtures/reply-check-cases.json ----------------- */
+
+/* The widget of `raw` for `state` of `group`. */
+static TfRawRadio *
+case_radio (TfRawReply *raw, JsonObject *edit)
+{
+  return read_test_raw_radio (r, raw, json_object_get_string_member (edit, "group"),
+                              json_object_get_string_member (edit, "state"));
+}
+
+/* Applies a case's edits of the widgets, fields and form.id to `raw`. */
+static void
+edit_raw (TfRawReply *raw, JsonObject *c)
+{
+  if (json_object_has_member (c, "form_id"))
+    {
+      const char *id = jsonl_string (c, "form_id");
+      for (guint i = 0; i < raw->fields->len; i++)
+        {
+          TfRawField *f = raw->fields->pdata[i];
+          if (!g_str_equal (f->name, TF_FIELD_FORM_ID))
+            continue;
+          if (id == NULL)
+            g_ptr_array_remove_index (raw->fields, i);
+          else
+            {
+              g_free (f->value);
+              f->value = g_strdup (id);
+            }
+          break;
+        }
+    }
+  JsonArray *drop = json_object_has_member (c, "drop") ? json_object_get_array_member (c, "drop")
+                                                        : NULL;
+  for (guint k = 0; drop != NULL && k < json_array_get_length (drop); k++)
+    for (guint i = 0; i < raw->fields->len; i++)
+      if (g_str_equal (((TfRawField *) raw->fields->pdata[i])->name,
+                       json_array_get_string_element (drop, k)))
+        g_ptr_array_remove_index (raw->fields, i--);
+  JsonObject *rename = json_object_has_member (c, "rename")
+                         ? json_object_get_object_member (c, "rename") : NULL;
+  for (guint i = 0; rename != NULL && i < raw->fields->len; i++)
+    {
+      TfRawField *f = raw->fields->pdata[i];
+      if (json_object_has_member (rename, f->name))
+        {
+          char *to = g_strdup (json_object_get_string_member (rename, f->name));
+          g_free (f->name);
+          f->name = to;
+        }
+    }
+  JsonArray *radios = json_object_has_member (c, "radios")
+                        ? json_object_get_array_member (c, "radios") : NULL;
+  for (guint k = 0; radios != NULL && k < json_array_get_length (radios); k++)
+    {
+      JsonObject *edit = json_array_get_object_element (radios, k);
+      TfRawRadio *w = case_radio (raw, edit);
+      if (json_object_has_member (edit, "on"))
+        w->on = json_object_get_boolean_member (edit, "on");
+      if (json_object_has_member (edit, "tooltip"))
+        {
+          g_free (w->tooltip);
+          w->tooltip = g_strdup (jsonl_string (edit, "tooltip"));
+        }
+      if (json_object_has_member (edit, "dx"))
+        w->rect.x += json_object_get_double_member (edit, "dx");
+      if (json_object_has_member (edit, "dy"))
+        w->rect.y += json_object_get_double_member (edit, "dy");
+      if (json_object_has_member (edit, "page"))
+        w->page = (guint) json_object_get_int_member (edit, "page");
+      if (json_object_has_member (edit, "swap"))
+        {
+          TfRawRadio *other = read_test_raw_radio (r, raw,
+                                                   json_object_get_string_member (edit, "group"),
+                                                   json_object_get_string_member (edit, "swap"));
+          TfRect rect = w->rect;
+          w->rect = other->rect;
+          other->rect = rect;
+        }
+    }
+}
+
+/* The record's answer for `text` in `group`, as the contract names it. */
+static const char *
+answer_name (const TfReplyText *t, const char *group)
+{
+  TfAnswer a = g_str_equal (group, "authority") ? t->authority : t->comments;
+  return a == TF_ANSWER_NONE ? NULL : tf_answer_state (a);
+}
+
+static void
+expect_string (const char *got, JsonObject *o, const char *member, const char *where)
+{
+  const char *want = jsonl_string (o, member);
+  cr_expect (g_strcmp0 (got, want) == 0, "%s: %s is \"%s\", expected \"%s\"", where, member,
+             got ? got : "(null)", want ? want : "(null)");
+}
+
+/* Compares the record with the case's "expect". */
+static void
+expect_record (const TfReply *reply, JsonObject *want, const char *name)
+{
+  expect_string (tf_status_name (reply->status), want, "status", name);
+  g_autofree char *codes = read_test_problem_codes (reply);
+  expect_string (codes, want, "codes", name);
+  if (json_object_has_member (want, "form"))
+    expect_string (reply->form, want, "form", name);
+  if (json_object_has_member (want, "member_state_code"))
+    expect_string (reply->member_state_code, want, "member_state_code", name);
+  JsonObject *sender = json_object_has_member (want, "sender")
+                         ? json_object_get_object_member (want, "sender") : NULL;
+  g_autoptr (GList) fields = sender ? json_object_get_members (sender) : NULL;
+  for (GList *f = fields; f != NULL; f = f->next)
+    expect_string (tf_reply_sender_value (reply, f->data), sender, f->data, name);
+  if (json_object_has_member (want, "texts"))
+    {
+      JsonObject *texts = json_object_get_object_member (want, "texts");
+      if (json_object_get_size (texts) == 0)
+        cr_expect_eq (reply->texts->len, 0, "%s: texts were read", name);
+      for (guint i = 0; i < reply->texts->len; i++)
+        {
+          const TfReplyText *t = reply->texts->pdata[i];
+          if (!json_object_has_member (texts, t->key))
+            continue;
+          JsonObject *answers = json_object_get_object_member (texts, t->key);
+          g_autofree char *where = g_strdup_printf ("%s: %s", name, t->key);
+          for (guint g = 0; g < 2; g++)
+            {
+              const char *group = g == 0 ? "authority" : "comments";
+              if (json_object_has_member (answers, group))
+                expect_string (answer_name (t, group), answers, group, where);
+            }
+        }
+    }
+  JsonArray *problems = json_object_has_member (want, "problems")
+                          ? json_object_get_array_member (want, "problems") : NULL;
+  for (guint k = 0; problems != NULL && k < json_array_get_length (problems); k++)
+    {
+      JsonObject *p = json_array_get_object_element (problems, k);
+      const char *code = json_object_get_string_member (p, "code");
+      const char *field = jsonl_string (p, "field");
+      const TfProblem *found = NULL;
+      for (guint i = 0; i < reply->problems->len && found == NULL; i++)
+        {
+          const TfProblem *q = reply->problems->pdata[i];
+          if (g_str_equal (tf_problem_code_name (q->code), code)
+              && (field == NULL || g_strcmp0 (q->field, field) == 0))
+            found = q;
+        }
+      cr_expect_not_null (found, "%s: no %s problem on %s", name, code, field ? field : "any field");
+      if (found == NULL)
+        continue;
+      if (json_object_has_member (p, "severity"))
+        expect_string (tf_severity_name (found->severity), p, "severity", name);
+      const char *says = jsonl_string (p, "says"), *says_not = jsonl_string (p, "says_not");
+      cr_expect (says == NULL || strstr (found->message, says) != NULL, "%s: \"%s\" lacks \"%s\"",
+                 name, found->message, says);
+      cr_expect (says_not == NULL || strstr (found->message, says_not) == NULL,
+                 "%s: \"%s\" says \"%s\"", name, found->message, says_not);
+    }
+}
+
+Test (reply, the_cases_of_the_data_file)
+{
+  g_autofree char *path = tf_test_source_path ("tests/fixtures/reply-check-cases.json");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  cr_assert (json_parser_load_from_file (parser, path, &error), "%s", error->message);
+  JsonArray *cases = json_object_get_array_member (json_node_get_object (
+                                                     json_parser_get_root (parser)), "cases");
+  cr_assert_gt (json_array_get_length (cases), 20);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      const char *name = json_object_get_string_member (c, "name");
+      g_autoptr (GPtrArray) v = complete_values ();
+      JsonObject *set = json_object_has_member (c, "set") ? json_object_get_object_member (c, "set")
+                                                           : NULL;
+      g_autoptr (GList) names = set ? json_object_get_members (set) : NULL;
+      for (GList *n = names; n != NULL; n = n->next)
+        set_value (v, n->data, jsonl_string (set, n->data));
+      g_autoptr (TfRawReply) raw = raw_of (v);
+      edit_raw (raw, c);
+      g_autoptr (TfReply) reply = check (raw);
+      expect_record (reply, json_object_get_object_member (c, "expect"), name);
+    }
 }
 
 /* ---- the codes table ---------------------------------------------------- */

@@ -12,23 +12,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#define READ TAPFORM_BINARY_DIR "/tapform-read"
-
-/* Runs tapform-read in the source tree; returns its exit status. */
-static int
-read_tool (const char *const *args, char **out, char **err)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer) READ);
-  for (const char *const *a = args; *a; a++)
-    g_ptr_array_add (argv, (gpointer) *a);
-  g_ptr_array_add (argv, NULL);
-  int status = 0;
-  cr_assert (g_spawn_sync (TAPFORM_SOURCE_DIR, (char **) argv->pdata, NULL, 0, NULL, NULL,
-                           out, err, &status, NULL));
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static JsonNode *
 parse (const char *json)
 {
@@ -89,7 +72,7 @@ Test (tally_cli, json_equals_the_hand_counted_tally)
 {
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--tally", "--tally-format", "json", "samples/consultation", NULL };
-  cr_expect_eq (read_tool (args, &out, &err), 1, "some replies are not complete: %s", err);
+  cr_expect_eq (tf_test_run_program (TF_TEST_READ (args), &out, &err), 1, "some replies are not complete: %s", err);
   g_autoptr (JsonNode) got = parse (out);
   g_autoptr (JsonNode) want = expected ();
   expect_same (got, want, "tally");
@@ -102,12 +85,12 @@ Test (tally_cli, csv_and_text_say_the_same)
 
   g_autofree char *csv = NULL;
   const char *csv_args[] = { "--tally", "--tally-format", "csv", "samples/consultation", NULL };
-  read_tool (csv_args, &csv, NULL);
+  tf_test_run_program (TF_TEST_READ (csv_args), &csv, NULL);
   g_auto (GStrv) rows = g_strsplit (csv, "\r\n", -1);
   cr_assert_eq (g_strv_length (rows), json_array_get_length (texts) + 2, "%s", csv);
   g_autofree char *text = NULL;
   const char *text_args[] = { "--tally", "samples/consultation", NULL };
-  read_tool (text_args, &text, NULL);
+  tf_test_run_program (TF_TEST_READ (text_args), &text, NULL);
 
   for (guint i = 0; i < json_array_get_length (texts); i++)
     {
@@ -139,7 +122,7 @@ Test (tally_cli, count_late_counts_the_late_reply)
 {
   g_autofree char *out = NULL;
   const char *args[] = { "--tally", "--tally-format", "json", "--count-late", "samples/consultation", NULL };
-  read_tool (args, &out, NULL);
+  tf_test_run_program (TF_TEST_READ (args), &out, NULL);
   g_autoptr (JsonNode) got = parse (out);
   JsonObject *root = json_node_get_object (got);
   cr_expect (json_object_get_boolean_member (root, "count_late"));
@@ -159,7 +142,7 @@ Test (tally_cli, chart_and_review_show_the_tally_and_the_problem_replies, .timeo
   g_autofree char *review = g_build_filename (dir, "review.pdf", NULL);
   g_autofree char *records = NULL, *err = NULL;
   const char *args[] = { "--chart", chart, "--review", review, "samples/consultation", NULL };
-  cr_expect_eq (read_tool (args, &records, &err), 1, "%s", err);
+  cr_expect_eq (tf_test_run_program (TF_TEST_READ (args), &records, &err), 1, "%s", err);
   /* Without --tally, the records are still printed: one per file. */
   g_auto (GStrv) lines = g_strsplit (g_strstrip (records), "\n", -1);
   cr_expect_eq (g_strv_length (lines), 16);

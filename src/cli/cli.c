@@ -28,3 +28,25 @@ tf_cli_warning (const char *format, ...)
   print ("warning: ", format, args);
   va_end (args);
 }
+
+char **
+tf_cli_split_jobs (int argc, char **argv)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  gboolean options = TRUE;
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (options && g_str_equal (a, "--"))
+        options = FALSE;
+      if (options && i > 0 && g_str_has_prefix (a, "-j") && g_ascii_isdigit (a[2]))
+        {
+          g_ptr_array_add (args, g_strdup ("-j"));
+          g_ptr_array_add (args, g_strdup (a + 2));
+        }
+      else
+        g_ptr_array_add (args, g_strdup (a));
+    }
+  g_ptr_array_add (args, NULL);
+  return (char **) g_ptr_array_free (args, FALSE);
+}

@@ -1,4 +1,4 @@
-#include "fuzz_checker.h"
+#include "fuzz_reader.h"
 
 #include "out/record_json.h"
 #include "read/reader.h"
@@ -9,7 +9,7 @@
 static TfReader *reader;
 
 void
-fuzz_checker_init (const char *target)
+fuzz_reader_open (const char *target)
 {
   GError *error = NULL;
   reader = tf_reader_open (NULL, &error);
