@@ -12,6 +12,8 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char summary[] =
   "Writes the reply form of an ITU-T Member State consultation (Annex 2 of a\n"
@@ -53,12 +55,23 @@ typedef struct {
   GError *error;
 } Job;
 
-/* The forms one thread writes: every `stride`-th job from `first`. */
+/* The forms one thread writes: jobs[first] to jobs[end - 1]. */
 typedef struct {
   TfEmitter **emitters;       /* per language; NULL where no job needs one */
   Job *jobs;
-  guint n_jobs, first, stride;
+  guint first, end;
 } Share;
+
+/* By language, then by code: a thread's share of the jobs holds few
+ * languages, and builds a document for each of them only. */
+static int
+job_order (const void *a, const void *b)
+{
+  const Job *x = a, *y = b;
+  if (x->language != y->language)
+    return x->language < y->language ? -1 : 1;
+  return strcmp (x->state->code, y->state->code);
+}
 
 /* One document per language is built per thread and saved once per Member
  * State: only the Member State field differs between the forms. */
@@ -68,7 +81,7 @@ write_share (gpointer data, gpointer user_data)
   Share *share = data;
   TfEmitDocument *documents[TF_LANG_COUNT] = { NULL };
   GError *errors[TF_LANG_COUNT] = { NULL };
-  for (guint i = share->first; i < share->n_jobs; i += share->stride)
+  for (guint i = share->first; i < share->end; i++)
     {
       Job *job = &share->jobs[i];
       const TfEmitter *emitter = share->emitters[job->language];
@@ -152,6 +165,7 @@ emit_all (const TfForm *form, const Options *o)
         language = form->default_language;
       jobs[i] = (Job) { state, language, g_build_filename (o->all_dir, file, NULL), NULL };
     }
+  qsort (jobs, members->len, sizeof *jobs, job_order);
   TfLayout *layouts[TF_LANG_COUNT] = { NULL };
   TfEmitter *emitters[TF_LANG_COUNT] = { NULL };
   gboolean ready = make_emitters (form, jobs, members->len, layouts, emitters);
@@ -161,7 +175,8 @@ emit_all (const TfForm *form, const Options *o)
                             : NULL;
   for (guint t = 0; ready && t < threads; t++)
     {
-      shares[t] = (Share) { emitters, jobs, members->len, t, threads };
+      shares[t] = (Share) { emitters, jobs, members->len * t / threads,
+                            members->len * (t + 1) / threads };
       g_thread_pool_push (pool, &shares[t], NULL);
     }
   if (pool != NULL)
