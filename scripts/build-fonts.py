@@ -129,17 +129,17 @@ CJK = gb2312() | ranges(
 
 OUTPUTS = {
     "TapformSans-Regular.ttf": {
-        "family": "Tapform Sans", "style": "Regular", "bold": False,
+        "family": "Tapform Sans", "style": "Regular", "bold": False, "cmap_gap": 4,
         "parts": [("liberation-regular", LATIN_GREEK_CYRILLIC),
                   ("noto-arabic-regular", ARABIC)],
     },
     "TapformSans-Bold.ttf": {
-        "family": "Tapform Sans", "style": "Bold", "bold": True,
+        "family": "Tapform Sans", "style": "Bold", "bold": True, "cmap_gap": 4,
         "parts": [("liberation-bold", LATIN_GREEK_CYRILLIC),
                   ("noto-arabic-bold", ARABIC)],
     },
     "TapformSansSC-Regular.ttf": {
-        "family": "Tapform Sans SC", "style": "Regular", "bold": False,
+        "family": "Tapform Sans SC", "style": "Regular", "bold": False, "cmap_gap": 64,
         "parts": [("liberation-regular", LATIN_GREEK_CYRILLIC),
                   ("noto-arabic-regular", ARABIC),
                   ("droid-fallback", CJK)],
@@ -161,25 +161,22 @@ BUILD_DATE = datetime.datetime(2020, 4, 22, tzinfo=datetime.timezone.utc)
 MAC_EPOCH = datetime.datetime(1904, 1, 1, tzinfo=datetime.timezone.utc)
 
 
-# Code points this close (or closer) share one cmap segment, the glyphs of
-# the ones between mapped to .notdef: see few_segment_cmap().
-SEGMENT_GAP = 64
-
-
-def few_segment_cmap(cmap, order):
+def few_segment_cmap(cmap, order, gap):
     """A cmap table (format 4, for platforms 0/3 and 3/1) with few segments.
 
     libHaru looks a character up by a linear search of the segments, for
     every one of the 65,536 codes, each time a document loads the font:
     fontTools' own format 4 cuts GB 2312's scattered ideographs into some
     3,000 segments, which made loading the Chinese font a third of a
-    second. Here a segment spans code points up to SEGMENT_GAP apart, with
-    a glyph id array (0 for the code points between): 30-odd segments."""
+    second. Here a segment spans code points up to `gap` apart, with a
+    glyph id array (0 for the code points between): 30-odd segments. The
+    array costs bytes in every PDF (libHaru copies the cmap whole), so the
+    fonts of few characters take a small gap."""
     gid = {name: i for i, name in enumerate(order)}
     codes = sorted(cp for cp in cmap if cp < 0xFFFF)
     runs = []
     for cp in codes:
-        if runs and cp - runs[-1][-1] <= SEGMENT_GAP:
+        if runs and cp - runs[-1][-1] <= gap:
             runs[-1].append(cp)
         else:
             runs.append([cp])
@@ -336,7 +333,7 @@ def build(name, spec, out_dir):
     # The cmap libHaru searches fast: few segments (see few_segment_cmap).
     font = TTFont(path)
     font.recalcTimestamp = False
-    data, n_segments = few_segment_cmap(cmap, order)
+    data, n_segments = few_segment_cmap(cmap, order, spec["cmap_gap"])
     raw = DefaultTable("cmap")
     raw.data = data
     font["cmap"] = raw
