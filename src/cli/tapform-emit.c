@@ -246,14 +246,14 @@ run (const Options *o)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
-  if (o->all_dir != NULL)
-    return emit_all (form, o);
   TfLanguage language = o->language_code ? o->language : form->default_language;
   if (!tf_form_has_language (form, language))
     {
       tf_cli_error ("%s: the form has no %s wording", form->path, tf_language_name (language));
       return TF_EXIT_USAGE;
     }
+  if (o->all_dir != NULL)
+    return emit_all (form, o);
   g_autoptr (TfLayout) layout = tf_layout_new_default_in (form, language, &error);
   if (layout == NULL)
     {
