@@ -10,14 +10,15 @@ cd "$(dirname "$0")/.."
 # Building and running.
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
   libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev libfribidi-dev
-  zlib1g-dev iso-codes"
+  zlib1g-dev iso-codes libsqlite3-dev libxlsxwriter-dev"
 # Testing: Criterion, and the independent tools that fill and check forms;
 # Ghostscript, PIL, numpy and img2pdf flatten, mark and scan the optical
-# test replies (tests/optical).
+# test replies (tests/optical); the sqlite3 shell reads a register, openpyxl
+# reads a workbook back.
 test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
   python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18
   ghostscript python3-pil python3-numpy python3-img2pdf
-  valgrind nodejs npm"
+  valgrind nodejs npm sqlite3 python3-openpyxl"
 
 # Fuzzing (fuzz/run.sh): clang and its libFuzzer runtime.
 fuzz_packages="clang libclang-rt-14-dev"

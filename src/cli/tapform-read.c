@@ -1,18 +1,20 @@
 /* tapform-read — reads returned reply forms (PDF) into reply records.
  *
  *   options → Settings (every one checked before any file is read)
- *   → tf_reader_open() → tf_inputs_list() → tf_read_run() (records written
- *     as they come) → the tally, chart and review when asked
+ *   → tf_reader_open() → the register, with --register → tf_inputs_list()
+ *   → tf_read_run() (records registered and written as they come)
+ *   → tf_count_run(): the tally, chase list, chart, review, workbook, of
+ *     the replies read or of the register
  */
 #include "cli.h"
 
+#include "common/tf_error.h"
 #include "common/tf_output.h"
 #include "common/tf_size.h"
 #include "report/chart.h"
-#include "report/review.h"
+#include "run/count_run.h"
 #include "run/read_run.h"
-#include "tally/tally.h"
-#include "tally/tally_format.h"
+#include "run/register_run.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -40,10 +42,22 @@ static const char description[] =
   "after the deadline are listed as late and not counted without --count-late.\n"
   "With --tally the tally is printed instead of the records.\n"
   "\n"
+  "The chase list (--chase): every Member State on the consultation's date whose\n"
+  "reply is not counted as complete (no reply, incomplete, late), with the sender\n"
+  "of its reply and the date received; then the replies that count for no state.\n"
+  "--xlsx writes a workbook: sheets Tally, Replies, Problems and Chase.\n"
+  "\n"
+  "The register (--register FILE.sqlite, made when missing): every reply read is\n"
+  "kept in it, once (by its SHA-256: a file already there adds nothing, and its\n"
+  "record says when it was registered); --tally, --chase, --chart, --review and\n"
+  "--xlsx then count everything registered, and need no input. docs/register.md.\n"
+  "\n"
   "Examples:\n"
   "  tapform-read replies/                  JSON Lines on standard output\n"
   "  tapform-read --format csv --csv-bom -o replies.csv replies/\n"
   "  tapform-read --tally --chart support.png --review review.pdf replies/\n"
+  "  tapform-read --register c246.sqlite inbox/\n"
+  "  tapform-read --register c246.sqlite --tally --chase --xlsx c246.xlsx\n"
   "\n"
   "Isolation and speed: each file is read by a worker process (-j of them at\n"
   "once, by default one per core); this process checks and writes the records,\n"
@@ -63,14 +77,17 @@ static const char description[] =
   "Exit status:\n"
   "  0  every reply is complete\n"
   "  1  some reply is incomplete or invalid (its record says why)\n"
-  "  2  usage error, or the form definition or Member State data was refused\n"
+  "  2  usage error, or the form definition, the Member State data or the register\n"
+  "     was refused (not a register, another form's, a newer tapform's)\n"
   "  3  an input file or folder could not be read (it still gets a record), or\n"
-  "     the records, the tally, the chart or the review could not be written\n";
+  "     the records, the register, the tally, the chase list, the chart, the\n"
+  "     review or the workbook could not be written\n";
 
 /* The command line as GOption parses it: strings, checked into Settings. */
 typedef struct {
   char *form_path, *output, *format, *tally_format, *chart, *review, *max_memory;
-  gboolean csv_bom, version, tally, count_late, quiet;
+  char *register_path, *chase_format, *xlsx;
+  gboolean csv_bom, version, tally, chase, count_late, quiet;
   int jobs;
   double timeout;
 } Options;
@@ -81,11 +98,8 @@ typedef struct {
   TfRecordWriterOptions records;
   TfBatchOptions batch;
   const char *output;       /* NULL: standard output */
-  gboolean tally;           /* the tally instead of the records */
-  TfTallyFormat tally_format;
-  TfTallyOptions counting;
-  const char *chart;        /* or NULL */
-  const char *review;       /* or NULL */
+  const char *register_path;/* or NULL */
+  TfCountRunOptions count;  /* the tally or chase list instead of the records */
   gboolean quiet;
 } Settings;
 
@@ -93,18 +107,28 @@ static gboolean
 settle (const Options *o, Settings *s)
 {
   *s = (Settings) { TF_READER_OPTIONS_INIT, TF_RECORD_WRITER_OPTIONS_INIT,
-                    TF_BATCH_OPTIONS_INIT, o->output, o->tally, TF_TALLY_TEXT,
-                    TF_TALLY_OPTIONS_INIT, o->chart, o->review, o->quiet };
+                    TF_BATCH_OPTIONS_INIT, o->output, o->register_path,
+                    TF_COUNT_RUN_OPTIONS_INIT, o->quiet };
   s->reader.form_path = o->form_path;
   s->records.csv_bom = o->csv_bom;
-  s->counting.count_late = o->count_late;
+  TfCountRunOptions *c = &s->count;
+  c->counting.count_late = o->count_late;
+  c->tally = o->tally;
+  c->chase = o->chase;
+  c->chart = o->chart;
+  c->review = o->review;
+  c->xlsx = o->xlsx;
   g_autoptr (GError) error = NULL;
   if (o->format != NULL && !tf_record_format_from_name (o->format, &s->records.format))
     tf_cli_error ("unknown format \"%s\": use jsonl, json or csv (try --help)", o->format);
   else if (o->tally_format != NULL && !tf_tally_format_from_name (o->tally_format,
-                                                                  &s->tally_format))
+                                                                  &c->tally_format))
     tf_cli_error ("unknown tally format \"%s\": use text, csv or json (try --help)",
                   o->tally_format);
+  else if (o->chase_format != NULL && !tf_chase_format_from_name (o->chase_format,
+                                                                  &c->chase_format))
+    tf_cli_error ("unknown chase format \"%s\": use text, csv or json (try --help)",
+                  o->chase_format);
   else if (o->jobs < 0)
     tf_cli_error ("-j must be a number of processes, 1 or more (0: one per core)");
   else if (!(o->timeout >= 0) || o->timeout > 1e6)
@@ -121,6 +145,8 @@ settle (const Options *o, Settings *s)
       s->batch.timeout = o->timeout;
       if (o->tally_format != NULL && !o->tally)
         tf_cli_warning ("--tally-format applies to --tally only: ignored");
+      if (o->chase_format != NULL && !o->chase)
+        tf_cli_warning ("--chase-format applies to --chase only: ignored");
       if (o->csv_bom && s->records.format != TF_FORMAT_CSV)
         tf_cli_warning ("--csv-bom applies to --format csv only: ignored");
       return TRUE;
@@ -134,34 +160,12 @@ tell (const char *message, gpointer user_data)
   tf_cli_error ("%s", message);
 }
 
-/* Counts the replies and writes the tally (into `out`), chart and review
- * asked for. FALSE when one could not be written (said on stderr). */
-static gboolean
-report (const Settings *s, const TfReader *reader, GPtrArray *replies, FILE *out)
+/* Told of a reply not registered: a warning, the progress line erased. */
+static void
+warn (const char *message, gpointer user_data)
 {
-  const TfForm *form = tf_reader_form (reader);
-  g_autoptr (TfTally) tally = tf_tally_count_replies (form, tf_reader_member_states (reader),
-                                                      replies, &s->counting);
-  gboolean ok = TRUE;
-  g_autoptr (GError) error = NULL;
-  if (s->tally)
-    {
-      g_autofree char *text = tf_tally_format (tally, s->tally_format);
-      ok = fputs (text, out) >= 0;
-    }
-  if (s->chart && !tf_chart_write (tally, s->chart, &error))
-    {
-      tf_cli_error ("%s", error->message);
-      g_clear_error (&error);
-      ok = FALSE;
-    }
-  if (s->review && !tf_review_write (s->review, form, tf_reader_layout (reader), tally,
-                                     replies, &error))
-    {
-      tf_cli_error ("%s", error->message);
-      ok = FALSE;
-    }
-  return ok;
+  tf_progress_display_erase (user_data);
+  tf_cli_warning ("%s", message);
 }
 
 static int
@@ -174,6 +178,17 @@ run (const Settings *s, const char *const *args)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
+  /* Made when missing, unless there is nothing to put in it. */
+  TfRegisterOptions register_options = TF_REGISTER_OPTIONS_INIT;
+  register_options.create = args[0] != NULL;
+  g_autoptr (TfRegister) reg = s->register_path
+    ? tf_register_open (s->register_path, tf_reader_form (reader), &register_options, &error)
+    : NULL;
+  if (s->register_path != NULL && reg == NULL)
+    {
+      tf_cli_error ("%s", error->message);
+      return error->code == TF_ERROR_IO ? TF_EXIT_IO : TF_EXIT_USAGE;
+    }
   g_autoptr (TfInputs) inputs = tf_inputs_list (args);
   for (guint i = 0; i < inputs->empty_folders->len; i++)
     tf_cli_warning ("%s: no PDF file in this folder", (char *) inputs->empty_folders->pdata[i]);
@@ -184,8 +199,8 @@ run (const Settings *s, const char *const *args)
       return TF_EXIT_IO;
     }
   FILE *out = tf_output_stream (output);
-  /* With --tally the tally takes the records' place. */
-  g_autoptr (TfRecordWriter) writer = s->tally ? NULL
+  /* With --tally or --chase they take the records' place. */
+  g_autoptr (TfRecordWriter) writer = s->count.tally || s->count.chase ? NULL
     : tf_record_writer_new (out, tf_reader_form (reader), &s->records);
   gboolean on_terminal = !s->quiet && isatty (STDERR_FILENO);
   g_autoptr (TfProgressDisplay) progress = tf_progress_display_new (on_terminal,
@@ -194,17 +209,34 @@ run (const Settings *s, const char *const *args)
   o.batch = s->batch;
   o.writer = writer;
   o.writer_on_terminal = tf_output_is_stdout (output) && isatty (STDOUT_FILENO);
-  o.keep = s->tally || s->chart || s->review;
+  /* A register counts what it holds: the run keeps nothing. */
+  o.keep = tf_count_run_wanted (&s->count) && reg == NULL;
   o.progress = progress;
   o.notice = tell;
+  TfRegisterRun registering = TF_REGISTER_RUN_INIT (reg);
+  registering.notice = warn;
+  registering.notice_data = progress;
+  o.take = reg ? tf_register_run_take : NULL;
+  o.take_data = &registering;
   TfReadRunResult result;
   gboolean ok = tf_read_run (reader, inputs, &o, &result, &error)
                 && (writer == NULL || tf_record_writer_finish (writer, &error));
-  if (!ok)
+  if (!ok && registering.failed)
+    tf_cli_error ("%s", error->message);
+  else if (!ok)
     tf_cli_error ("%s: %s", tf_output_name (output), error->message);
   g_clear_error (&error);
-  if (ok && o.keep)
-    ok = report (s, reader, result.kept, out);
+  TfRegisterContents registered = { NULL, NULL };
+  if (ok && tf_count_run_wanted (&s->count) && reg != NULL
+      && !tf_register_load (reg, &registered, &error))
+    {
+      tf_cli_error ("%s", error->message);
+      ok = FALSE;
+    }
+  if (ok && tf_count_run_wanted (&s->count))
+    ok = tf_count_run (reader, reg ? registered.replies : result.kept, registered.registered,
+                       &s->count, output, tell, NULL);
+  tf_register_contents_clear (&registered);
   if (ok && !tf_output_commit (output, &error))
     {
       tf_cli_error ("%s", error->message);
@@ -213,6 +245,9 @@ run (const Settings *s, const char *const *args)
   else if (!ok)
     tf_output_abort (output);
   tf_progress_display_finish (progress, result.complete, result.incomplete, result.invalid);
+  if (reg != NULL && on_terminal)
+    fprintf (stderr, "%s: %u registered, %u already there, %u not registered\n",
+             s->register_path, registering.added, registering.known, registering.skipped);
   gboolean problems = result.incomplete + result.invalid > 0;
   tf_read_run_result_clear (&result);
   if (!ok || result.input_failed)
@@ -240,6 +275,16 @@ main (int argc, char **argv)
       "Print the tally per text (support against the threshold) instead of the records", NULL },
     { "tally-format", 0, 0, G_OPTION_ARG_STRING, &o.tally_format,
       "Tally format: text (default), csv or json", "FORMAT" },
+    { "register", 0, 0, G_OPTION_ARG_FILENAME, &o.register_path,
+      "Keep every reply read in the register FILE (SQLite, made when missing); count "
+      "what it holds", "FILE" },
+    { "chase", 0, 0, G_OPTION_ARG_NONE, &o.chase,
+      "Print the Member States whose reply is not counted as complete (after the "
+      "tally, if asked) instead of the records", NULL },
+    { "chase-format", 0, 0, G_OPTION_ARG_STRING, &o.chase_format,
+      "Chase list format: text (default), csv or json", "FORMAT" },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &o.xlsx,
+      "Write a workbook (Tally, Replies, Problems, Chase) to FILE", "FILE" },
     { "count-late", 0, 0, G_OPTION_ARG_NONE, &o.count_late,
       "Count replies dated after the reply deadline (they are listed as late either way)", NULL },
     { "chart", 0, 0, G_OPTION_ARG_FILENAME, &o.chart,
@@ -276,8 +321,11 @@ main (int argc, char **argv)
       printf ("tapform-read %s\n", TAPFORM_VERSION);
       status = TF_EXIT_OK;
     }
-  else if (g_strv_length (args) < 2)
+  else if (g_strv_length (args) < 2 && o.register_path == NULL)
     tf_cli_error ("no file or folder to read (try --help)");
+  else if (g_strv_length (args) < 2 && !(o.tally || o.chase || o.chart || o.review || o.xlsx))
+    tf_cli_error ("no file or folder to read, and nothing asked of the register: "
+                  "--tally, --chase, --chart, --review or --xlsx (try --help)");
   else if (settle (&o, &settings))
     status = run (&settings, (const char *const *) args + 1);
 
@@ -288,5 +336,8 @@ main (int argc, char **argv)
   g_free (o.chart);
   g_free (o.review);
   g_free (o.max_memory);
+  g_free (o.register_path);
+  g_free (o.chase_format);
+  g_free (o.xlsx);
   return status;
 }

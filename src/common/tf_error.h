@@ -18,6 +18,9 @@ typedef enum {
   TF_ERROR_NOT_FOUND,   /* a name (member state, text key...) is unknown */
   TF_ERROR_PDF,         /* libHaru or Poppler refused or failed */
   TF_ERROR_USAGE,       /* a caller passed arguments that make no sense */
+  TF_ERROR_FORMAT,      /* what tapform reads back (a reply record, a
+                           register) is not what tapform writes, or was
+                           written by a newer version */
 } TfError;
 
 GQuark tf_error_quark (void);

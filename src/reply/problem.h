@@ -58,6 +58,10 @@
  *                                       way only (its /TU is missing or
  *                                       unknown, or its position matches no
  *                                       widget): the answer is counted
+ * already-registered          warning   the file (its SHA-256) is already in
+ *                                       the register (register/register.h):
+ *                                       the message says when and as which
+ *                                       file; it adds nothing to the register
  * language-unknown            warning   form.language names no language of
  *                                       the definition: read as its default
  *                                       language (English)
@@ -100,6 +104,7 @@ typedef enum {
   TF_PROBLEM_EMAIL_INVALID,
   TF_PROBLEM_FORM_ID_MISSING,
   TF_PROBLEM_WIDGET_UNVERIFIED,
+  TF_PROBLEM_ALREADY_REGISTERED,
   TF_PROBLEM_LANGUAGE_UNKNOWN,
   TF_PROBLEM_COUNT,
 } TfProblemCode;

@@ -45,6 +45,8 @@ take (Run *run, guint index, const TfRawReply *raw)
     case TF_STATUS_INCOMPLETE: run->result->incomplete++; break;
     case TF_STATUS_INVALID: run->result->invalid++; break;
     }
+  if (run->o->take != NULL && !run->o->take (reply, run->o->take_data, &run->error))
+    return FALSE;
   if (run->o->writer != NULL)
     {
       if (run->o->writer_on_terminal && run->o->progress != NULL)

@@ -21,6 +21,11 @@
  * ("FILE: cannot be read: REASON"); the progress line is erased first. */
 typedef void (*TfReadRunNoticeFunc) (const char *message, gpointer user_data);
 
+/* Given each record, in input order, before it is written: it may add to
+ * the record (a register says "already registered"). FALSE with an error
+ * stops the run, as a write error does. */
+typedef gboolean (*TfReadRunTakeFunc) (TfReply *reply, gpointer user_data, GError **error);
+
 typedef struct {
   TfBatchOptions batch;         /* its progress function is set by the run */
   TfRecordWriter *writer;       /* where the records go; NULL: nowhere */
@@ -30,9 +35,12 @@ typedef struct {
   TfProgressDisplay *progress;  /* may be NULL */
   TfReadRunNoticeFunc notice;   /* may be NULL */
   gpointer notice_data;
+  TfReadRunTakeFunc take;       /* may be NULL */
+  gpointer take_data;
 } TfReadRunOptions;
 
-#define TF_READ_RUN_OPTIONS_INIT { TF_BATCH_OPTIONS_INIT, NULL, FALSE, FALSE, NULL, NULL, NULL }
+#define TF_READ_RUN_OPTIONS_INIT \
+  { TF_BATCH_OPTIONS_INIT, NULL, FALSE, FALSE, NULL, NULL, NULL, NULL, NULL }
 
 typedef struct {
   guint complete, incomplete, invalid;
@@ -42,8 +50,8 @@ typedef struct {
 } TfReadRunResult;
 
 /* Reads `inputs` as `options` say, filling `result`. FALSE with the
- * writer's error (TF_ERROR_IO) when the records could not be written:
- * the run then stops. */
+ * writer's error (TF_ERROR_IO) when the records could not be written, or
+ * with the take function's: the run then stops. */
 gboolean tf_read_run (const TfReader *reader, const TfInputs *inputs,
                       const TfReadRunOptions *options, TfReadRunResult *result,
                       GError **error);

@@ -30,6 +30,7 @@ tf_tally_free (TfTally *tally)
   g_ptr_array_unref (tally->superseded);
   g_ptr_array_unref (tally->uncounted);
   g_ptr_array_unref (tally->late);
+  g_array_unref (tally->fates);
   g_free (tally);
 }
 
@@ -77,8 +78,8 @@ is_later (const TfTallyInput *a, guint ia, const TfTallyInput *b, guint ib)
   return ia > ib;
 }
 
-static gboolean
-is_late (const TfForm *form, const TfTallyInput *input)
+gboolean
+tf_tally_input_is_late (const TfForm *form, const TfTallyInput *input)
 {
   GDateTime *date = tf_tally_input_date (input);
   return date != NULL && g_date_time_compare (date, form->deadline) > 0;
@@ -140,12 +141,14 @@ tf_tally_count (const TfForm *form, const TfMemberStates *states,
   tally->superseded = g_ptr_array_new_with_free_func ((GDestroyNotify) superseded_free);
   tally->uncounted = g_ptr_array_new_with_free_func ((GDestroyNotify) uncounted_free);
   tally->late = g_ptr_array_new_with_free_func (g_free);
+  tally->fates = g_array_sized_new (FALSE, FALSE, sizeof (TfTallyFate), n);
 
   g_autofree gboolean *counts = g_new0 (gboolean, MAX (n, 1));
   /* alpha-3 → index of the reply that counts for that state so far */
   g_autoptr (GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *superseded_by = g_new0 (guint, MAX (n, 1));
   g_autofree gboolean *superseded = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gboolean *late = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -159,9 +162,10 @@ tf_tally_count (const TfForm *form, const TfMemberStates *states,
           g_ptr_array_add (tally->uncounted, u);
           continue;
         }
-      if (is_late (form, &inputs[i]))
+      if (tf_tally_input_is_late (form, &inputs[i]))
         {
           g_ptr_array_add (tally->late, g_strdup (reply->file));
+          late[i] = TRUE;
           if (!options->count_late)
             continue;
         }
@@ -186,6 +190,10 @@ tf_tally_count (const TfForm *form, const TfMemberStates *states,
 
   for (guint i = 0; i < n; i++)
     {
+      TfTallyFate fate = counts[i] ? TF_TALLY_COUNTED
+                       : superseded[i] ? TF_TALLY_SUPERSEDED
+                       : late[i] ? TF_TALLY_LATE : TF_TALLY_UNCOUNTED;
+      g_array_append_val (tally->fates, fate);
       if (counts[i])
         g_ptr_array_add (tally->counted, g_strdup (inputs[i].reply->file));
       if (superseded[i])

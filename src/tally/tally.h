@@ -66,6 +66,15 @@ typedef struct {
   char *reason;
 } TfTallyUncounted;
 
+/* What became of one input. With count_late, a late reply is counted or
+ * superseded like any other (tf_tally_input_is_late() tells it apart). */
+typedef enum {
+  TF_TALLY_COUNTED,
+  TF_TALLY_SUPERSEDED,
+  TF_TALLY_UNCOUNTED,
+  TF_TALLY_LATE,            /* late, and so not counted */
+} TfTallyFate;
+
 typedef struct {
   char *form;               /* "tsb-246-annex2@1" */
   double threshold;
@@ -76,6 +85,9 @@ typedef struct {
   GPtrArray *superseded;    /* of TfTallySuperseded*, in input order */
   GPtrArray *uncounted;     /* of TfTallyUncounted*, in input order */
   GPtrArray *late;          /* of char* (files), in input order */
+  GArray *fates;            /* of TfTallyFate: one per input, in input order
+                               (the lists above name files, which two
+                               inputs may share) */
 } TfTally;
 
 /* Counts `n` replies to `form`. `states` tells who was a Member State on
@@ -94,5 +106,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfTally, tf_tally_free)
 /* The date a reply is taken as received: the PDF's modification date,
  * else the file's time, else NULL. Borrowed. */
 GDateTime *tf_tally_input_date (const TfTallyInput *input);
+
+/* Whether `input` is dated after the deadline of `form`. */
+gboolean tf_tally_input_is_late (const TfForm *form, const TfTallyInput *input);
 
 #endif
