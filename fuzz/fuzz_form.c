@@ -1,7 +1,8 @@
 /* fuzz_form.c — libFuzzer target over the form-definition loader: bytes →
  * tf_form_load() (through a memory file, /proc/self/fd/N) → when it loads,
- * tf_layout_new() with a fake measure (the layout's wrapping and fitting
- * of whatever the definition says). Any bytes must give a form or an
+ * tf_layout_new_in() with a fake measure in every language the definition
+ * has (the layout's wrapping and fitting of whatever the definition says;
+ * in Arabic, FriBiDi's shaping and reordering of it). Any bytes must give a form or an
  * error, never a crash. Seeds: the definitions in forms/. Build and run:
  * fuzz/run.sh.
  */
@@ -41,10 +42,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       return 0;
     }
   TfMeasure measure = { fake_width, NULL };
-  TfLayout *layout = tf_layout_new (form, &measure, &error);
-  g_clear_error (&error);
-  if (layout != NULL)
-    tf_layout_free (layout);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      if (!tf_form_has_language (form, (TfLanguage) l))
+        continue;
+      TfLayout *layout = tf_layout_new_in (form, (TfLanguage) l, &measure, &error);
+      g_clear_error (&error);
+      if (layout != NULL)
+        tf_layout_free (layout);
+    }
   tf_form_free (form);
   return 0;
 }

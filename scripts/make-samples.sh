@@ -1,6 +1,8 @@
 #!/bin/sh
 # Regenerates samples/: the emitted blank Circular 246 form, one form
-# pre-filled for a Member State, and samples/replies/: returned replies
+# pre-filled for a Member State, samples/languages/: the blank form in each
+# of the six languages with its first page as a picture, and
+# samples/replies/: returned replies
 # filled with independent tools (tests/fillers) — complete, incomplete,
 # contradictory, in several scripts — and hostile files, so that the
 # README's main command reads something real.
@@ -15,6 +17,14 @@ scenarios=tests/fillers/scenarios
 mkdir -p samples
 "$build/tapform-emit" -q -o samples/annex2-circular-246.pdf
 "$build/tapform-emit" -q -m "France" -o samples/annex2-circular-246-FRA.pdf
+
+langs=samples/languages
+rm -rf "$langs"
+mkdir -p "$langs"
+for lang in ar en es fr ru zh; do
+  "$build/tapform-emit" -q -l "$lang" -o "$langs/annex2-circular-246-$lang.pdf"
+  pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$langs/annex2-circular-246-$lang.pdf" "$langs/page1-$lang"
+done
 
 out=samples/replies
 rm -rf "$out"
@@ -64,6 +74,24 @@ gbr-assign-no-comments   pdfjs        assign-without-comments
 gbr-pypdf-radios-lost    pypdf        all-assign-none
 formula-like             pikepdf      formula-like
 empty                    poppler      empty
+LIST
+
+# A reply to each other language version, filled in its own script.
+# name                 language  tool     scenario
+while read -r name lang tool scenario; do
+  if "$fill" --available "$tool" >/dev/null 2>&1; then
+    "$fill" "$tool" "$langs/annex2-circular-246-$lang.pdf" "$scenarios/$scenario.json" "$out/$name.pdf"
+    stamp "$out/$name.pdf" "$(printf '2020-07-%02dT10:00:00Z' "$day")"
+    day=$((day + 1))
+  else
+    echo "make-samples: $tool is not available: $name.pdf skipped" >&2
+  fi
+done <<'LIST'
+form-ar-arabic         ar        pdfjs    sender-arabic
+form-zh-chinese        zh        poppler  sender-chinese
+form-ru-cyrillic       ru        mutool   sender-cyrillic
+form-fr-french         fr        pdfium   sender-french
+form-es-spanish        es        pikepdf  sender-spanish
 LIST
 
 # Hostile and unusable files: each must give one "invalid" record.

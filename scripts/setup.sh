@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 
 # Building and running.
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
-  libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev iso-codes
-  libsqlite3-dev libxlsxwriter-dev"
+  libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev libfribidi-dev
+  zlib1g-dev iso-codes libsqlite3-dev libxlsxwriter-dev"
 # Testing: Criterion, and the independent tools that fill and check forms;
 # Ghostscript, PIL, numpy and img2pdf flatten, mark and scan the optical
 # test replies (tests/optical); the sqlite3 shell reads a register, openpyxl
@@ -23,12 +23,19 @@ test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
 # Fuzzing (fuzz/run.sh): clang and its libFuzzer runtime.
 fuzz_packages="clang libclang-rt-14-dev"
 
+# Rebuilding the shipped fonts (scripts/build-fonts.py): fontTools and the
+# Debian fonts it takes glyphs from. Generating forms/member-state-languages.json
+# (scripts/gen-member-state-languages.py) reads CLDR's supplemental data.
+font_packages="python3 python3-fonttools fonts-liberation2 fonts-noto-core
+  fonts-droid-fallback unicode-cldr-core"
+
 want="$packages"
 case "${1:-}" in
   --tests) want="$packages $test_packages" ;;
   --fuzz) want="$packages $fuzz_packages" ;;
+  --fonts) want="$packages $font_packages" ;;
   "") ;;
-  *) echo "usage: scripts/setup.sh [--tests | --fuzz]" >&2; exit 2 ;;
+  *) echo "usage: scripts/setup.sh [--tests | --fuzz | --fonts]" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -5,12 +5,15 @@
 #include "form/form.h"
 #include "form/member_state_match.h"
 #include "form/member_states.h"
+#include "form/state_languages.h"
 #include "pdf/emit.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char summary[] =
   "Writes the reply form of an ITU-T Member State consultation (Annex 2 of a\n"
@@ -21,7 +24,9 @@ static const char description[] =
   "Examples:\n"
   "  tapform-emit                                 the blank Circular 246 form\n"
   "  tapform-emit -m \"France\" -o fra.pdf          pre-filled for one Member State\n"
-  "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf\n"
+  "  tapform-emit --all-member-states out/        out/AFG.pdf ... out/ZWE.pdf, each in\n"
+  "                                               its Member State's language\n"
+  "  tapform-emit --language fr -o fr.pdf         the form in French\n"
   "\n"
   "Field names (for scripted fillers): docs/fields.md.\n"
   "\n"
@@ -34,6 +39,8 @@ typedef struct {
   char *form_path;
   char *output;
   char *member_state;
+  char *language_code;        /* --language, or NULL */
+  TfLanguage language;        /* the same, parsed; else the form's default */
   char *all_dir;
   int jobs;
   gboolean quiet;
@@ -43,50 +50,98 @@ typedef struct {
 /* One form of a --all-member-states run, and how it went. */
 typedef struct {
   const TfMemberState *state;
+  TfLanguage language;
   char *path;
   GError *error;
 } Job;
 
-/* The forms one thread writes: every `stride`-th job from `first`. */
+/* The forms one thread writes: jobs[first] to jobs[end - 1]. */
 typedef struct {
-  const TfEmitter *emitter;
+  TfEmitter **emitters;       /* per language; NULL where no job needs one */
   Job *jobs;
-  guint n_jobs, first, stride;
+  guint first, end;
 } Share;
 
-/* One document is built per thread and saved once per Member State: only
- * the Member State field differs between the forms. */
+/* By language, then by code: a thread's share of the jobs holds few
+ * languages, and builds a document for each of them only. */
+static int
+job_order (const void *a, const void *b)
+{
+  const Job *x = a, *y = b;
+  if (x->language != y->language)
+    return x->language < y->language ? -1 : 1;
+  return strcmp (x->state->code, y->state->code);
+}
+
+/* One document per language is built per thread and saved once per Member
+ * State: only the Member State field differs between the forms. */
 static void
 write_share (gpointer data, gpointer user_data)
 {
   Share *share = data;
-  TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
-  GError *error = NULL;
-  g_autoptr (TfEmitDocument) document = tf_emit_document_new (share->emitter, &options, &error);
-  for (guint i = share->first; i < share->n_jobs; i += share->stride)
+  TfEmitDocument *documents[TF_LANG_COUNT] = { NULL };
+  GError *errors[TF_LANG_COUNT] = { NULL };
+  for (guint i = share->first; i < share->end; i++)
     {
       Job *job = &share->jobs[i];
-      if (document == NULL)
-        job->error = g_error_copy (error);
-      else if (tf_emit_document_set_member_state (document, job->state->name))
-        tf_emit_document_write (document, job->path, &job->error);
+      const TfEmitter *emitter = share->emitters[job->language];
+      TfEmitDocument **document = &documents[job->language];
+      if (*document == NULL && errors[job->language] == NULL)
+        {
+          TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
+          *document = tf_emit_document_new (emitter, &options, &errors[job->language]);
+        }
+      if (*document == NULL)
+        job->error = g_error_copy (errors[job->language]);
+      else if (tf_emit_document_set_member_state (*document, job->state->name))
+        tf_emit_document_write (*document, job->path, &job->error);
       else
         {
           /* A name with characters the document's font lacks: a form of its own. */
           TfEmitOptions own = TF_EMIT_OPTIONS_INIT;
           own.member_state = job->state->name;
-          tf_emitter_write (share->emitter, &own, job->path, &job->error);
+          tf_emitter_write (emitter, &own, job->path, &job->error);
         }
     }
-  g_clear_error (&error);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      tf_emit_document_free (documents[l]);
+      g_clear_error (&errors[l]);
+    }
+}
+
+/* The layout and emitter of each language some job needs; FALSE (the
+ * message printed) when one cannot be laid out. */
+static gboolean
+make_emitters (const TfForm *form, const Job *jobs, guint n, TfLayout **layouts,
+               TfEmitter **emitters)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      TfLanguage l = jobs[i].language;
+      if (emitters[l] != NULL)
+        continue;
+      g_autoptr (GError) error = NULL;
+      layouts[l] = tf_layout_new_default_in (form, l, &error);
+      if (layouts[l] == NULL)
+        {
+          tf_cli_error ("%s", error->message);
+          return FALSE;
+        }
+      emitters[l] = tf_emitter_new (form, layouts[l]);
+    }
+  return TRUE;
 }
 
 static int
-emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
+emit_all (const TfForm *form, const Options *o)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TfMemberStates) states = tf_member_states_load_default (&error);
-  if (states == NULL)
+  /* Each state's own language, unless --language chose one for all. */
+  g_autoptr (TfStateLanguages) languages = states && !o->language_code
+    ? tf_state_languages_load_default (&error) : NULL;
+  if (states == NULL || (languages == NULL && !o->language_code))
     {
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
@@ -103,17 +158,40 @@ emit_all (const TfForm *form, const TfEmitter *emitter, const Options *o)
     {
       const TfMemberState *state = members->pdata[i];
       g_autofree char *file = g_strconcat (state->code, ".pdf", NULL);
-      jobs[i] = (Job) { state, g_build_filename (o->all_dir, file, NULL), NULL };
+      TfLanguage language = languages ? tf_state_languages_get (languages, state->code)
+                                      : o->language;
+      /* A definition without that language: its default one. */
+      if (!tf_form_has_language (form, language))
+        language = form->default_language;
+      jobs[i] = (Job) { state, language, g_build_filename (o->all_dir, file, NULL), NULL };
     }
+  qsort (jobs, members->len, sizeof *jobs, job_order);
+  TfLayout *layouts[TF_LANG_COUNT] = { NULL };
+  TfEmitter *emitters[TF_LANG_COUNT] = { NULL };
+  gboolean ready = make_emitters (form, jobs, members->len, layouts, emitters);
   guint threads = MIN ((guint) o->jobs, MAX (members->len, 1));
   g_autofree Share *shares = g_new0 (Share, threads);
-  GThreadPool *pool = g_thread_pool_new (write_share, NULL, (int) threads, TRUE, NULL);
-  for (guint t = 0; t < threads; t++)
+  GThreadPool *pool = ready ? g_thread_pool_new (write_share, NULL, (int) threads, TRUE, NULL)
+                            : NULL;
+  for (guint t = 0; ready && t < threads; t++)
     {
-      shares[t] = (Share) { emitter, jobs, members->len, t, threads };
+      shares[t] = (Share) { emitters, jobs, members->len * t / threads,
+                            members->len * (t + 1) / threads };
       g_thread_pool_push (pool, &shares[t], NULL);
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      tf_emitter_free (emitters[l]);
+      tf_layout_free (layouts[l]);
+    }
+  if (!ready)
+    {
+      for (guint i = 0; i < members->len; i++)
+        g_free (jobs[i].path);
+      return TF_EXIT_USAGE;
+    }
 
   guint failed = 0;
   for (guint i = 0; i < members->len; i++)
@@ -168,15 +246,21 @@ run (const Options *o)
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
-  g_autoptr (TfLayout) layout = tf_layout_new_default (form, &error);
+  TfLanguage language = o->language_code ? o->language : form->default_language;
+  if (!tf_form_has_language (form, language))
+    {
+      tf_cli_error ("%s: the form has no %s wording", form->path, tf_language_name (language));
+      return TF_EXIT_USAGE;
+    }
+  if (o->all_dir != NULL)
+    return emit_all (form, o);
+  g_autoptr (TfLayout) layout = tf_layout_new_default_in (form, language, &error);
   if (layout == NULL)
     {
       tf_cli_error ("%s", error->message);
       return TF_EXIT_USAGE;
     }
   g_autoptr (TfEmitter) emitter = tf_emitter_new (form, layout);
-  if (o->all_dir != NULL)
-    return emit_all (form, emitter, o);
 
   TfEmitOptions options = TF_EMIT_OPTIONS_INIT;
   options.member_state = o->member_state;
@@ -209,9 +293,13 @@ main (int argc, char **argv)
     /* FILENAME: taken as given, not converted from the locale's charset. */
     { "member-state", 'm', 0, G_OPTION_ARG_FILENAME, &o.member_state,
       "Pre-fill the Member State field with NAME", "NAME" },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &o.language_code,
+      "The language of the form: ar, en, es, fr, ru or zh (default: en; with "
+      "--all-member-states, default: each Member State's own)", "LANG" },
     { "all-member-states", 'a', 0, G_OPTION_ARG_FILENAME, &o.all_dir,
       "Write one pre-filled form per Member State (at the consultation's date) "
-      "to DIR/<ISO 3166 alpha-3>.pdf", "DIR" },
+      "to DIR/<ISO 3166 alpha-3>.pdf, in the first ITU language among the state's "
+      "official languages (else English)", "DIR" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
       "Forms written at once with --all-member-states (default: the number of cores)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Print only errors", NULL },
@@ -259,12 +347,19 @@ main (int argc, char **argv)
       tf_cli_error ("--jobs must be 1 or more");
       status = TF_EXIT_USAGE;
     }
+  else if (o.language_code && !tf_language_from_code (o.language_code, &o.language))
+    {
+      tf_cli_error ("--language must be one of %s, not \"%s\"", tf_language_codes (),
+                    o.language_code);
+      status = TF_EXIT_USAGE;
+    }
   else
     status = run (&o);
 
   g_free (o.form_path);
   g_free (o.output);
   g_free (o.member_state);
+  g_free (o.language_code);
   g_free (o.all_dir);
   return status;
 }

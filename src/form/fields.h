@@ -11,6 +11,9 @@
 #include "form/form.h"
 
 #define TF_FIELD_FORM_ID "form.id"
+/* The language of the form ("ar"... "zh"); forms without it are in the
+ * definition's default language (English). */
+#define TF_FIELD_FORM_LANGUAGE "form.language"
 
 /* The two radio groups of a text and their on-states. */
 typedef enum {

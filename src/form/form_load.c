@@ -13,7 +13,8 @@ text_free (TfText *text)
   g_free (text->key);
   g_free (text->designation);
   g_free (text->short_name);
-  g_free (text->title);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    g_free (text->titles[l]);
   g_free (text);
 }
 
@@ -21,7 +22,8 @@ static void
 sender_field_free (TfSenderField *field)
 {
   g_free (field->field);
-  g_free (field->label);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    g_free (field->labels[l]);
   g_free (field);
 }
 
@@ -33,25 +35,13 @@ labelled_free (TfLabelled *labelled)
   g_free (labelled);
 }
 
-void
-tf_form_free (TfForm *form)
+static void
+wording_free (TfWording *w)
 {
-  if (form == NULL)
+  if (w == NULL)
     return;
-  g_free (form->path);
-  g_free (form->id);
-  g_free (form->id_version);
-  g_free (form->title);
-  g_free (form->language);
-  g_free (form->reference);
-  g_free (form->date);
-  g_free (form->place);
-  g_free (form->study_group_title);
-  g_free (form->reply_deadline);
-  g_clear_pointer (&form->deadline, g_date_time_unref);
-  g_free (form->bureau);
-
-  TfPageWording *page = &form->page;
+  g_free (w->title);
+  TfPageWording *page = &w->page;
   g_free (page->annex_heading);
   g_free (page->subject_label);
   g_free (page->subject);
@@ -68,14 +58,111 @@ tf_form_free (TfForm *form)
   g_free (page->administration_prefix);
   g_free (page->footer);
   g_free (page->page_label);
+  g_free (page->sector);
+  g_free (w->choices.assign);
+  g_free (w->choices.withhold);
+  g_free (w->choices.none);
+  g_free (w->choices.attached);
+  g_free (w);
+}
 
+void
+tf_form_free (TfForm *form)
+{
+  if (form == NULL)
+    return;
+  g_free (form->path);
+  g_free (form->id);
+  g_free (form->id_version);
+  g_free (form->language);
+  g_free (form->reference);
+  g_free (form->date);
+  g_free (form->place);
+  g_free (form->study_group_title);
+  g_free (form->reply_deadline);
+  g_clear_pointer (&form->deadline, g_date_time_unref);
+  g_free (form->bureau);
+  /* title, page and choices are borrowed from the default wording. */
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    wording_free (form->wording[l]);
   g_clear_pointer (&form->sender, g_ptr_array_unref);
-  g_free (form->choices.assign);
-  g_free (form->choices.withhold);
-  g_free (form->choices.none);
-  g_free (form->choices.attached);
   g_clear_pointer (&form->texts, g_ptr_array_unref);
   g_free (form);
+}
+
+/* ---- strings in several languages ------------------------------------- */
+
+/* A string the page shows, read into `out` for each language of `form`:
+ * either one string, the same in every language, or an object with one
+ * string per language of the form ({"en": "...", "fr": "..."}), no more,
+ * no less. The strings are new; `out` is left with NULL for the languages
+ * the form lacks. */
+static gboolean
+localized (const TfJsonSource *src, JsonObject *o, const char *member,
+           const TfForm *form, char *out[TF_LANG_COUNT], GError **error)
+{
+  JsonNode *node = json_object_get_member (o, member);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *one = NULL;
+      if (!tf_json_source_string (src, o, member, FALSE, &one, error))
+        return FALSE;
+      for (int l = 0; l < TF_LANG_COUNT; l++)
+        if (form->wording[l] != NULL)
+          out[l] = g_strdup (one);
+      return TRUE;
+    }
+  JsonObject *per = json_node_get_object (node);
+  g_autoptr (GList) members = json_object_get_members (per);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      TfLanguage l;
+      if (!tf_language_from_code (m->data, &l) || form->wording[l] == NULL)
+        {
+          tf_json_source_error (src, error, per, m->data,
+                                "\"%s\" has a wording in \"%s\", which is not one of "
+                                "the form's languages (\"languages\")",
+                                member, (const char *) m->data);
+          return FALSE;
+        }
+    }
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      if (form->wording[l] == NULL)
+        continue;
+      const char *code = tf_language_code (l);
+      if (!json_object_has_member (per, code))
+        {
+          tf_json_source_error (src, error, o, member,
+                                "\"%s\" has no wording in \"%s\" (%s)", member, code,
+                                tf_language_name (l));
+          return FALSE;
+        }
+      if (!tf_json_source_string (src, per, code, FALSE, &out[l], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The same for an optional member: absent or null leaves `out` NULL. */
+static gboolean
+localized_optional (const TfJsonSource *src, JsonObject *o, const char *member,
+                    const TfForm *form, char *out[TF_LANG_COUNT], GError **error)
+{
+  JsonNode *node = json_object_get_member (o, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return localized (src, o, member, form, out, error);
+}
+
+/* Moves each language's string of `strings` into `*member` of that
+ * language's wording, found `offset` bytes into it. */
+static void
+distribute (TfForm *form, char *strings[TF_LANG_COUNT], gsize offset)
+{
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    if (form->wording[l] != NULL)
+      *(char **) ((guint8 *) form->wording[l] + offset) = strings[l];
 }
 
 /* A text key or sender field name goes into an AcroForm field name, so it is
@@ -102,6 +189,62 @@ is_iso_date (const char *s)
   return dt != NULL;
 }
 
+/* "language" (the default) and "languages" (all of them, the default
+ * among them; absent: the default alone): makes one empty wording per
+ * language. */
+static gboolean
+load_languages (const TfJsonSource *src, JsonObject *o, TfForm *form,
+                GError **error)
+{
+  if (!tf_language_from_code (form->language, &form->default_language))
+    {
+      tf_json_source_error (src, error, o, "language",
+                            "\"language\" must be one of %s, not \"%s\"",
+                            tf_language_codes (), form->language);
+      return FALSE;
+    }
+  JsonNode *node = json_object_get_member (o, "languages");
+  if (node == NULL)
+    {
+      form->wording[form->default_language] = g_new0 (TfWording, 1);
+      form->wording[form->default_language]->language = form->default_language;
+      return TRUE;
+    }
+  JsonArray *a = tf_json_source_array (src, o, "languages", error);
+  if (a == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      const char *code = JSON_NODE_HOLDS_VALUE (e)
+                           && json_node_get_value_type (e) == G_TYPE_STRING
+                         ? json_node_get_string (e) : NULL;
+      TfLanguage l;
+      if (!tf_language_from_code (code, &l))
+        {
+          tf_json_source_error (src, error, o, "languages",
+                                "\"languages\" may hold only %s", tf_language_codes ());
+          return FALSE;
+        }
+      if (form->wording[l] != NULL)
+        {
+          tf_json_source_error (src, error, o, "languages",
+                                "\"languages\" names \"%s\" twice", code);
+          return FALSE;
+        }
+      form->wording[l] = g_new0 (TfWording, 1);
+      form->wording[l]->language = l;
+    }
+  if (form->wording[form->default_language] == NULL)
+    {
+      tf_json_source_error (src, error, o, "languages",
+                            "\"languages\" must include the form's \"language\" (\"%s\")",
+                            form->language);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_identity (const TfJsonSource *src, JsonObject *root, TfForm *form,
                GError **error)
@@ -110,9 +253,17 @@ load_identity (const TfJsonSource *src, JsonObject *root, TfForm *form,
   if (o == NULL
       || !tf_json_source_string (src, o, "id", FALSE, &form->id, error)
       || !tf_json_source_int (src, o, "version", &form->version, error)
-      || !tf_json_source_string (src, o, "title", FALSE, &form->title, error)
-      || !tf_json_source_string (src, o, "language", FALSE, &form->language, error))
+      || !tf_json_source_string (src, o, "language", FALSE, &form->language, error)
+      || !load_languages (src, o, form, error))
     return FALSE;
+  char *titles[TF_LANG_COUNT] = { NULL };
+  if (!localized (src, o, "title", form, titles, error))
+    {
+      for (int l = 0; l < TF_LANG_COUNT; l++)
+        g_free (titles[l]);
+      return FALSE;
+    }
+  distribute (form, titles, G_STRUCT_OFFSET (TfWording, title));
   for (const char *p = form->id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       {
@@ -171,41 +322,16 @@ load_circular (const TfJsonSource *src, JsonObject *root, TfForm *form,
 }
 
 static gboolean
-load_page (const TfJsonSource *src, JsonObject *root, TfPageWording *page,
-           GError **error)
+load_contact (const TfJsonSource *src, JsonObject *o, TfForm *form,
+              GError **error)
 {
-  JsonObject *o = tf_json_source_object (src, root, "page", error);
-  if (o == NULL)
-    return FALSE;
-  struct { const char *member; char **out; } strings[] = {
-    { "annex_heading", &page->annex_heading },
-    { "subject_label", &page->subject_label },
-    { "subject", &page->subject },
-    { "to_label", &page->to_label },
-    { "to", &page->to },
-    { "from_label", &page->from_label },
-    { "salutation", &page->salutation },
-    { "introduction", &page->introduction },
-    { "table_heading", &page->table_heading },
-    { "closing", &page->closing },
-    { "administration_prefix", &page->administration_prefix },
-    { "footer", &page->footer },
-    { "page_label", &page->page_label },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (!tf_json_source_string (src, o, strings[i].member, FALSE, strings[i].out, error))
-      return FALSE;
-
-  JsonObject *labels = tf_json_source_object (src, o, "status_labels", error);
-  if (labels == NULL
-      || !tf_json_source_string (src, labels, "new", FALSE, &page->status_new, error)
-      || !tf_json_source_string (src, labels, "revised", FALSE, &page->status_revised, error))
-    return FALSE;
-
   JsonArray *contact = tf_json_source_array (src, o, "to_contact", error);
   if (contact == NULL)
     return FALSE;
-  page->to_contact = g_ptr_array_new_with_free_func ((GDestroyNotify) labelled_free);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    if (form->wording[l] != NULL)
+      form->wording[l]->page.to_contact
+        = g_ptr_array_new_with_free_func ((GDestroyNotify) labelled_free);
   for (guint i = 0; i < json_array_get_length (contact); i++)
     {
       JsonNode *node = json_array_get_element (contact, i);
@@ -215,14 +341,70 @@ load_page (const TfJsonSource *src, JsonObject *root, TfPageWording *page,
                                 "\"to_contact\" must hold objects with \"label\" and \"value\"");
           return FALSE;
         }
-      TfLabelled *l = g_new0 (TfLabelled, 1);
-      g_ptr_array_add (page->to_contact, l);
       JsonObject *lo = json_node_get_object (node);
-      if (!tf_json_source_string (src, lo, "label", FALSE, &l->label, error)
-          || !tf_json_source_string (src, lo, "value", FALSE, &l->value, error))
+      char *labels[TF_LANG_COUNT] = { NULL }, *values[TF_LANG_COUNT] = { NULL };
+      gboolean ok = localized (src, lo, "label", form, labels, error)
+                    && localized (src, lo, "value", form, values, error);
+      for (int l = 0; l < TF_LANG_COUNT; l++)
+        {
+          if (form->wording[l] == NULL)
+            continue;
+          TfLabelled *labelled = g_new0 (TfLabelled, 1);
+          labelled->label = labels[l];
+          labelled->value = values[l];
+          g_ptr_array_add (form->wording[l]->page.to_contact, labelled);
+        }
+      if (!ok)
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+load_page (const TfJsonSource *src, JsonObject *root, TfForm *form,
+           GError **error)
+{
+  JsonObject *o = tf_json_source_object (src, root, "page", error);
+  if (o == NULL)
+    return FALSE;
+#define PAGE(member) G_STRUCT_OFFSET (TfWording, page.member)
+  static const struct { const char *member; gsize offset; gboolean optional; } strings[] = {
+    { "annex_heading", PAGE (annex_heading), FALSE },
+    { "subject_label", PAGE (subject_label), FALSE },
+    { "subject", PAGE (subject), FALSE },
+    { "to_label", PAGE (to_label), FALSE },
+    { "to", PAGE (to), FALSE },
+    { "from_label", PAGE (from_label), FALSE },
+    { "salutation", PAGE (salutation), FALSE },
+    { "introduction", PAGE (introduction), FALSE },
+    { "table_heading", PAGE (table_heading), FALSE },
+    { "closing", PAGE (closing), FALSE },
+    { "administration_prefix", PAGE (administration_prefix), FALSE },
+    { "footer", PAGE (footer), FALSE },
+    { "page_label", PAGE (page_label), FALSE },
+    { "sector", PAGE (sector), TRUE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      char *per[TF_LANG_COUNT] = { NULL };
+      gboolean ok = strings[i].optional
+        ? localized_optional (src, o, strings[i].member, form, per, error)
+        : localized (src, o, strings[i].member, form, per, error);
+      distribute (form, per, strings[i].offset);
+      if (!ok)
+        return FALSE;
+    }
+
+  JsonObject *labels = tf_json_source_object (src, o, "status_labels", error);
+  if (labels == NULL)
+    return FALSE;
+  char *status_new[TF_LANG_COUNT] = { NULL }, *status_revised[TF_LANG_COUNT] = { NULL };
+  gboolean ok = localized (src, labels, "new", form, status_new, error)
+                && localized (src, labels, "revised", form, status_revised, error);
+  distribute (form, status_new, PAGE (status_new));
+  distribute (form, status_revised, PAGE (status_revised));
+#undef PAGE
+  return ok && load_contact (src, o, form, error);
 }
 
 /* The sender fields the reply record contract names; a definition may add
@@ -252,9 +434,10 @@ load_sender (const TfJsonSource *src, JsonObject *root, TfForm *form,
       TfSenderField *f = g_new0 (TfSenderField, 1);
       g_ptr_array_add (form->sender, f);
       if (!tf_json_source_string (src, o, "field", FALSE, &f->field, error)
-          || !tf_json_source_string (src, o, "label", FALSE, &f->label, error)
+          || !localized (src, o, "label", form, f->labels, error)
           || !tf_json_source_bool (src, o, "multiline", FALSE, &f->multiline, error))
         return FALSE;
+      f->label = f->labels[form->default_language];
       if (!is_field_name_part (f->field))
         {
           tf_json_source_error (src, error, o, "field",
@@ -281,15 +464,29 @@ load_sender (const TfJsonSource *src, JsonObject *root, TfForm *form,
 }
 
 static gboolean
-load_choices (const TfJsonSource *src, JsonObject *root, TfChoices *choices,
+load_choices (const TfJsonSource *src, JsonObject *root, TfForm *form,
               GError **error)
 {
   JsonObject *o = tf_json_source_object (src, root, "choices", error);
-  return o != NULL
-         && tf_json_source_string (src, o, "assign", FALSE, &choices->assign, error)
-         && tf_json_source_string (src, o, "withhold", FALSE, &choices->withhold, error)
-         && tf_json_source_string (src, o, "none", FALSE, &choices->none, error)
-         && tf_json_source_string (src, o, "attached", FALSE, &choices->attached, error);
+  if (o == NULL)
+    return FALSE;
+#define CHOICE(member) G_STRUCT_OFFSET (TfWording, choices.member)
+  static const struct { const char *member; gsize offset; } strings[] = {
+    { "assign", CHOICE (assign) },
+    { "withhold", CHOICE (withhold) },
+    { "none", CHOICE (none) },
+    { "attached", CHOICE (attached) },
+  };
+#undef CHOICE
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      char *per[TF_LANG_COUNT] = { NULL };
+      gboolean ok = localized (src, o, strings[i].member, form, per, error);
+      distribute (form, per, strings[i].offset);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -303,8 +500,9 @@ load_text (const TfJsonSource *src, JsonObject *o, TfForm *form,
       || !tf_json_source_string (src, o, "designation", FALSE, &t->designation, error)
       || !tf_json_source_string (src, o, "status", FALSE, &status, error)
       || !tf_json_source_string (src, o, "short_name", TRUE, &t->short_name, error)
-      || !tf_json_source_string (src, o, "title", FALSE, &t->title, error))
+      || !localized (src, o, "title", form, t->titles, error))
     return FALSE;
+  t->title = t->titles[form->default_language];
   if (!is_field_name_part (t->key))
     {
       tf_json_source_error (src, error, o, "key",
@@ -380,11 +578,16 @@ tf_form_load (const char *path, GError **error)
   form->path = g_strdup (path);
   if (!load_identity (src, root, form, error)
       || !load_circular (src, root, form, error)
-      || !load_page (src, root, &form->page, error)
+      || !load_page (src, root, form, error)
       || !load_sender (src, root, form, error)
-      || !load_choices (src, root, &form->choices, error)
+      || !load_choices (src, root, form, error)
       || !load_texts (src, root, form, error))
     return NULL;
+  /* The members that predate the languages: the default's, borrowed. */
+  const TfWording *w = form->wording[form->default_language];
+  form->title = w->title;
+  form->page = w->page;
+  form->choices = w->choices;
   return g_steal_pointer (&form);
 }
 
@@ -419,12 +622,49 @@ tf_form_find_sender (const TfForm *form, const char *field)
   return NULL;
 }
 
+const TfWording *
+tf_form_wording (const TfForm *form, TfLanguage language)
+{
+  return language < TF_LANG_COUNT ? form->wording[language] : NULL;
+}
+
+gboolean
+tf_form_has_language (const TfForm *form, TfLanguage language)
+{
+  return tf_form_wording (form, language) != NULL;
+}
+
+char *
+tf_text_dup_designation_in (const TfForm *form, const TfWording *wording,
+                            const TfText *text)
+{
+  const char *from = form->wording[form->default_language]->page.sector;
+  const char *to = wording->page.sector;
+  gsize n = from ? strlen (from) : 0;
+  if (from == NULL || to == NULL || strncmp (text->designation, from, n) != 0
+      || text->designation[n] != ' ')
+    return g_strdup (text->designation);
+  return g_strconcat (to, text->designation + n, NULL);
+}
+
+char *
+tf_text_dup_heading_in (const TfForm *form, const TfWording *wording,
+                        const TfText *text)
+{
+  const char *status = text->status == TF_TEXT_NEW ? wording->page.status_new
+                                                   : wording->page.status_revised;
+  g_autofree char *designation = tf_text_dup_designation_in (form, wording, text);
+  g_autofree char *named = text->short_name
+    ? g_strdup_printf ("%s (%s)", designation, text->short_name)
+    : g_strdup (designation);
+  if (strstr (status, "{designation}") == NULL)
+    return g_strconcat (status, " ", named, NULL);
+  g_auto (GStrv) parts = g_strsplit (status, "{designation}", -1);
+  return g_strjoinv (named, parts);
+}
+
 char *
 tf_text_dup_heading (const TfForm *form, const TfText *text)
 {
-  const char *status = text->status == TF_TEXT_NEW ? form->page.status_new
-                                                   : form->page.status_revised;
-  if (text->short_name)
-    return g_strdup_printf ("%s %s (%s)", status, text->designation, text->short_name);
-  return g_strdup_printf ("%s %s", status, text->designation);
+  return tf_text_dup_heading_in (form, form->wording[form->default_language], text);
 }

@@ -7,21 +7,47 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
-static const char *const font_files[TF_FONT_COUNT] = {
-  [TF_FONT_REGULAR] = "fonts/LiberationSans-Regular.ttf",
-  [TF_FONT_BOLD] = "fonts/LiberationSans-Bold.ttf",
+/* The fonts of each language (fonts/README.md says what each holds). */
+#define SANS_REGULAR "fonts/TapformSans-Regular.ttf"
+#define SANS_BOLD "fonts/TapformSans-Bold.ttf"
+#define SANS_SC "fonts/TapformSansSC-Regular.ttf"
+static const char *const font_files[TF_LANG_COUNT][TF_FONT_COUNT] = {
+  [TF_LANG_AR] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_EN] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_ES] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_FR] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_RU] = { SANS_REGULAR, SANS_BOLD },
+  [TF_LANG_ZH] = { SANS_SC, SANS_SC },
 };
+
+/* A BMP character's width not looked up yet. */
+#define UNKNOWN G_MININT16
 
 struct TfFontMetrics
 {
   FT_Library library;
   FT_Face face[TF_FONT_COUNT];
+  /* The widths of the BMP looked up so far, UNKNOWN elsewhere: a layout
+   * measures each line again as it grows, word by word. */
+  gint16 *widths[TF_FONT_COUNT];
 };
+
+const char *
+tf_font_file_in (TfLanguage language, TfFontStyle style)
+{
+  return font_files[language][style];
+}
 
 const char *
 tf_font_file (TfFontStyle style)
 {
-  return font_files[style];
+  return tf_font_file_in (TF_LANG_DEFAULT, style);
+}
+
+gboolean
+tf_font_is_synthetic_bold (TfLanguage language)
+{
+  return g_str_equal (font_files[language][TF_FONT_REGULAR], font_files[language][TF_FONT_BOLD]);
 }
 
 void
@@ -30,15 +56,18 @@ tf_font_metrics_free (TfFontMetrics *metrics)
   if (metrics == NULL)
     return;
   for (int style = 0; style < TF_FONT_COUNT; style++)
-    if (metrics->face[style] != NULL)
-      FT_Done_Face (metrics->face[style]);
+    {
+      if (metrics->face[style] != NULL)
+        FT_Done_Face (metrics->face[style]);
+      g_free (metrics->widths[style]);
+    }
   if (metrics->library != NULL)
     FT_Done_FreeType (metrics->library);
   g_free (metrics);
 }
 
 TfFontMetrics *
-tf_font_metrics_load_default (GError **error)
+tf_font_metrics_load (TfLanguage language, GError **error)
 {
   g_autoptr (TfFontMetrics) metrics = g_new0 (TfFontMetrics, 1);
   if (FT_Init_FreeType (&metrics->library) != 0)
@@ -49,9 +78,12 @@ tf_font_metrics_load_default (GError **error)
     }
   for (int style = 0; style < TF_FONT_COUNT; style++)
     {
-      g_autofree char *path = tf_data_find (font_files[style], error);
+      g_autofree char *path = tf_data_find (font_files[language][style], error);
       if (path == NULL)
         return NULL;
+      metrics->widths[style] = g_new (gint16, 65536);
+      for (guint c = 0; c < 65536; c++)
+        metrics->widths[style][c] = UNKNOWN;
       FT_Error status = FT_New_Face (metrics->library, path, 0, &metrics->face[style]);
       if (status != 0)
         {
@@ -64,8 +96,14 @@ tf_font_metrics_load_default (GError **error)
   return g_steal_pointer (&metrics);
 }
 
-int
-tf_font_metrics_char_width (const TfFontMetrics *metrics, TfFontStyle style, gunichar c)
+TfFontMetrics *
+tf_font_metrics_load_default (GError **error)
+{
+  return tf_font_metrics_load (TF_LANG_DEFAULT, error);
+}
+
+static int
+lookup_width (const TfFontMetrics *metrics, TfFontStyle style, gunichar c)
 {
   FT_Face face = metrics->face[style];
   FT_UInt glyph = FT_Get_Char_Index (face, c);
@@ -74,6 +112,17 @@ tf_font_metrics_char_width (const TfFontMetrics *metrics, TfFontStyle style, gun
     return 0;
   /* libHaru's rounding, so that the page and its layout agree. */
   return (int) ((gint32) advance * 1000 / face->units_per_EM);
+}
+
+int
+tf_font_metrics_char_width (const TfFontMetrics *metrics, TfFontStyle style, gunichar c)
+{
+  if (c >= 65536)
+    return lookup_width (metrics, style, c);
+  gint16 *known = &metrics->widths[style][c];
+  if (*known == UNKNOWN)
+    *known = (gint16) lookup_width (metrics, style, c);
+  return *known;
 }
 
 static double

@@ -1,9 +1,17 @@
 /* layout.c — Annex 2 laid out on A4: heading, subject, To/From, the letter,
  * the table of texts (a row never splits across pages), the closing, and a
- * footer with page numbers and registration marks on every page. */
+ * footer with page numbers and registration marks on every page.
+ *
+ * In one language of the definition. Arabic is laid out as the others,
+ * left to right, then mirrored as a whole: every shape, widget and run
+ * goes to the other side of the page, so columns swap, labels stand right
+ * of their fields and boxes right of their wording; its text is wrapped on
+ * the logical (typed) order, measured as shaped, and each line made
+ * visual (bidi.h) before it is placed. */
 #include "layout/layout.h"
 
 #include "common/tf_error.h"
+#include "layout/bidi.h"
 #include "layout/wrap.h"
 
 #include <string.h>
@@ -35,7 +43,10 @@
 
 typedef struct {
   const TfForm *form;
-  const TfMeasure *m;
+  const TfWording *w;           /* the language laid out */
+  TfLanguage language;
+  const TfMeasure *raw;         /* widths of text as drawn */
+  const TfMeasure *m;           /* widths of logical text (shaped first) */
   TfLayout *out;
   guint page;
   double y;                     /* top of the free space on the page */
@@ -68,15 +79,25 @@ tf_layout_free (TfLayout *layout)
   g_free (layout);
 }
 
+/* A run of one line of a paragraph whose direction is `rtl`. */
 static void
-add_run (Flow *f, TfFontStyle style, double size, double x, double y,
-         double gray, const char *text)
+add_line_run (Flow *f, TfFontStyle style, double size, double x, double y,
+              double gray, const char *text, gboolean rtl)
 {
   if (text == NULL || text[0] == '\0')
     return;
   TfTextRun *run = g_new0 (TfTextRun, 1);
-  *run = (TfTextRun) { f->page, style, size, x, y, gray, g_strdup (text) };
+  *run = (TfTextRun) { f->page, style, size, x, y, gray, tf_bidi_visual_line (text, rtl) };
   g_ptr_array_add (f->out->runs, run);
+}
+
+/* A run that is a paragraph of its own. */
+static void
+add_run (Flow *f, TfFontStyle style, double size, double x, double y,
+         double gray, const char *text)
+{
+  if (text != NULL)
+    add_line_run (f, style, size, x, y, gray, text, tf_bidi_paragraph_is_rtl (text));
 }
 
 static void
@@ -109,23 +130,52 @@ baseline (double top, double size, double lead, guint i)
   return top - size * 0.93 - i * lead;
 }
 
-/* Draws wrapped lines from `top` down; returns the height they take. */
+/* Draws wrapped lines of a paragraph whose direction is `rtl` from `top`
+ * down; returns the height they take. */
 static double
-add_lines (Flow *f, char **lines, TfFontStyle style, double size, double lead,
-           double x, double top, double gray)
+add_lines (Flow *f, char **lines, gboolean rtl, TfFontStyle style, double size,
+           double lead, double x, double top, double gray)
 {
   guint n = g_strv_length (lines);
+  g_auto (GStrv) visual = tf_bidi_visual_lines (lines, rtl);
   for (guint i = 0; i < n; i++)
-    add_run (f, style, size, x, baseline (top, size, lead, i), gray, lines[i]);
+    if (visual[i][0] != '\0')
+      {
+        TfTextRun *run = g_new0 (TfTextRun, 1);
+        *run = (TfTextRun) { f->page, style, size, x, baseline (top, size, lead, i), gray,
+                             g_strdup (visual[i]) };
+        g_ptr_array_add (f->out->runs, run);
+      }
   return n * lead;
 }
 
+/* Text whose "\n" start new paragraphs, each with its own direction. */
 static double
 add_paragraph (Flow *f, const char *text, TfFontStyle style, double size,
                double lead, double x, double width, double top, double gray)
 {
-  g_auto (GStrv) lines = tf_wrap (f->m, style, size, text, width);
-  return add_lines (f, lines, style, size, lead, x, top, gray);
+  g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  double h = 0;
+  for (char **p = paragraphs; *p; p++)
+    {
+      g_auto (GStrv) lines = tf_wrap (f->m, style, size, *p, width);
+      h += add_lines (f, lines, tf_bidi_paragraph_is_rtl (*p), style, size, lead, x, top - h,
+                      gray);
+    }
+  return h;
+}
+
+/* Width of a label column: `at_least`, or wider for a label that needs
+ * more (the form's own widths stay those of its default language). */
+static double
+label_width (Flow *f, double at_least, TfFontStyle style, double size,
+             const char *const *labels, guint n, double pad)
+{
+  double w = at_least;
+  for (guint i = 0; i < n; i++)
+    if (labels[i] != NULL)
+      w = MAX (w, f->m->width (f->m->ctx, style, size, labels[i]) + pad);
+  return w;
 }
 
 static void
@@ -161,7 +211,7 @@ add_text_field (Flow *f, const TfSenderField *field, double x, double top,
 static void
 layout_heading (Flow *f)
 {
-  const TfPageWording *p = &f->form->page;
+  const TfPageWording *p = &f->w->page;
   double size = 11.0;
   double w = f->m->width (f->m->ctx, TF_FONT_BOLD, size, p->annex_heading);
   add_run (f, TF_FONT_BOLD, size, (PAGE_W - w) / 2, baseline (f->y, size, 0, 0),
@@ -170,8 +220,10 @@ layout_heading (Flow *f)
 
   add_run (f, TF_FONT_REGULAR, BODY, MARGIN_X, baseline (f->y, BODY, LEAD, 0), 0,
            p->subject_label);
-  f->y -= add_paragraph (f, p->subject, TF_FONT_BOLD, BODY, LEAD, MARGIN_X + LABEL_W,
-                         CONTENT_W - LABEL_W, f->y, 0);
+  const char *label[] = { p->subject_label };
+  double label_w = label_width (f, LABEL_W, TF_FONT_REGULAR, BODY, label, 1, 6);
+  f->y -= add_paragraph (f, p->subject, TF_FONT_BOLD, BODY, LEAD, MARGIN_X + label_w,
+                         CONTENT_W - label_w, f->y, 0);
   f->y -= 14;
 }
 
@@ -189,27 +241,40 @@ static void
 layout_addresses (Flow *f)
 {
   const TfForm *form = f->form;
-  const TfPageWording *p = &form->page;
+  const TfPageWording *p = &f->w->page;
   double col_w = TO_COLUMN_W, from_w = CONTENT_W - TO_COLUMN_W - 16;
   double x_to = MARGIN_X, x_from = MARGIN_X + col_w + 16;
   double top = f->y - PAD;
+  /* The labels beside the addresses, the contacts and the sender's fax and
+   * e-mail: one column width for all. */
+  const TfSenderField *fax = tf_form_find_sender (form, "fax");
+  const TfSenderField *email = tf_form_find_sender (form, "email");
+  const char *labels[] = {
+    p->to_label, p->from_label,
+    p->to_contact->len > 0 ? ((const TfLabelled *) p->to_contact->pdata[0])->label : NULL,
+    p->to_contact->len > 1 ? ((const TfLabelled *) p->to_contact->pdata[1])->label : NULL,
+    fax ? fax->labels[f->language] : NULL, email ? email->labels[f->language] : NULL,
+  };
+  double label_w = label_width (f, ADDRESS_LABEL_W, TF_FONT_BOLD, BODY, labels,
+                                G_N_ELEMENTS (labels), 4);
 
   add_shape (f, TF_SHAPE_LINE, MARGIN_X, f->y, CONTENT_W, 0, 0.6, RULE_GRAY);
 
   /* To: the TSB's address. */
   add_run (f, TF_FONT_BOLD, BODY, x_to, baseline (top, BODY, LEAD, 0), 0, p->to_label);
-  double left_h = add_paragraph (f, p->to, TF_FONT_REGULAR, BODY, LEAD, x_to + ADDRESS_LABEL_W,
-                                 col_w - ADDRESS_LABEL_W, top, 0);
+  double left_h = add_paragraph (f, p->to, TF_FONT_REGULAR, BODY, LEAD, x_to + label_w,
+                                 col_w - label_w, top, 0);
 
   /* From: one labelled field under another. */
   add_run (f, TF_FONT_BOLD, BODY, x_from, baseline (top, BODY, LEAD, 0), 0, p->from_label);
-  double fx = x_from + ADDRESS_LABEL_W, fw = from_w - ADDRESS_LABEL_W, fy = top;
+  double fx = x_from + label_w, fw = from_w - label_w, fy = top;
   for (guint i = 0; i < form->sender->len; i++)
     {
       const TfSenderField *field = form->sender->pdata[i];
       if (!in_from_column (field))
         continue;
-      add_run (f, TF_FONT_REGULAR, SMALL, fx, baseline (fy, SMALL, 0, 0), 0.35, field->label);
+      add_run (f, TF_FONT_REGULAR, SMALL, fx, baseline (fy, SMALL, 0, 0), 0.35,
+               field->labels[f->language]);
       fy -= SMALL + 2.5;
       /* An address is often five lines. */
       double h = field->multiline ? 5 * FIELD_LINE + 6 : FIELD_H;
@@ -230,14 +295,15 @@ layout_addresses (Flow *f)
           const TfLabelled *l = p->to_contact->pdata[i];
           double by = y - (FIELD_H - BODY) / 2 - 1;
           add_run (f, TF_FONT_REGULAR, BODY, x_to, baseline (by, BODY, 0, 0), 0, l->label);
-          add_run (f, TF_FONT_REGULAR, BODY, x_to + ADDRESS_LABEL_W, baseline (by, BODY, 0, 0), 0, l->value);
+          add_run (f, TF_FONT_REGULAR, BODY, x_to + label_w, baseline (by, BODY, 0, 0), 0, l->value);
         }
       const TfSenderField *field = i < G_N_ELEMENTS (contact_fields)
         ? tf_form_find_sender (form, contact_fields[i]) : NULL;
       if (field != NULL)
         {
           double by = y - (FIELD_H - BODY) / 2 - 1;
-          add_run (f, TF_FONT_REGULAR, BODY, x_from, baseline (by, BODY, 0, 0), 0, field->label);
+          add_run (f, TF_FONT_REGULAR, BODY, x_from, baseline (by, BODY, 0, 0), 0,
+                   field->labels[f->language]);
           add_text_field (f, field, fx, y, fw, FIELD_H);
         }
     }
@@ -251,7 +317,7 @@ layout_addresses (Flow *f)
 static void
 layout_letter (Flow *f)
 {
-  const TfPageWording *p = &f->form->page;
+  const TfPageWording *p = &f->w->page;
   add_run (f, TF_FONT_REGULAR, BODY, MARGIN_X, baseline (f->y, BODY, LEAD, 0), 0, p->salutation);
   f->y -= LEAD + 5;
   f->y -= add_paragraph (f, p->introduction, TF_FONT_REGULAR, BODY, LEAD, MARGIN_X,
@@ -269,7 +335,7 @@ layout_letter (Flow *f)
 static void
 layout_table_head (Flow *f)
 {
-  const char *heading = f->form->page.table_heading;
+  const char *heading = f->w->page.table_heading;
   double top = f->y;
   add_shape (f, TF_SHAPE_FILL, MARGIN_X, top - TABLE_HEAD_H, CONTENT_W, TABLE_HEAD_H, 0, 0.9);
   add_shape (f, TF_SHAPE_FRAME, MARGIN_X, top - TABLE_HEAD_H, CONTENT_W, TABLE_HEAD_H, 0.6, RULE_GRAY);
@@ -284,6 +350,7 @@ layout_table_head (Flow *f)
 typedef struct {
   GStrv heading, title, assign, none, attached, withhold;
   double left_h, assign_h, withhold_h;
+  gboolean rtl;                 /* the language's paragraphs are right to left */
 } Row;
 
 static void
@@ -300,25 +367,27 @@ row_clear (Row *r)
 static void
 row_measure (Flow *f, const TfText *text, Row *r)
 {
-  const TfChoices *c = &f->form->choices;
-  g_autofree char *plain = tf_text_dup_heading (f->form, text);
+  const TfChoices *c = &f->w->choices;
+  g_autofree char *plain = tf_text_dup_heading_in (f->form, f->w, text);
+  g_autofree char *designation = tf_text_dup_designation_in (f->form, f->w, text);
   /* "ITU-T X.1254" stays on one line: its space becomes a no-break space. */
-  g_autofree char *kept = g_strdup (text->designation);
+  g_autofree char *kept = g_strdup (designation);
   g_strdelimit (kept, " ", '\x01');
   g_autoptr (GString) heading = g_string_new (plain);
-  g_string_replace (heading, text->designation, kept, 1);
+  g_string_replace (heading, designation, kept, 1);
   g_string_replace (heading, "\x01", "\u00A0", 0);
   double col1 = COL1_W - 2 * PAD;
   double choice_w = COL2_X + COL2_W - PAD - CHOICE_X;
   double option_w = COL2_X + COL2_W - PAD - OPTION_TEXT_X;
 
   r->heading = tf_wrap (f->m, TF_FONT_BOLD, BODY, heading->str, col1);
-  r->title = tf_wrap (f->m, TF_FONT_REGULAR, 8.0, text->title, col1);
+  r->title = tf_wrap (f->m, TF_FONT_REGULAR, 8.0, text->titles[f->language], col1);
   r->assign = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->assign, choice_w);
   r->none = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->none, option_w);
   r->attached = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->attached, option_w);
   r->withhold = tf_wrap (f->m, TF_FONT_REGULAR, TABLE_TEXT, c->withhold, choice_w);
 
+  r->rtl = tf_bidi_paragraph_is_rtl (c->assign);
   r->left_h = PAD + g_strv_length (r->heading) * LEAD + 3
               + g_strv_length (r->title) * 10.0 + PAD;
   r->assign_h = PAD + g_strv_length (r->assign) * TABLE_LEAD + 3
@@ -362,23 +431,26 @@ layout_row (Flow *f, const TfText *text)
 
   /* Left: designation and title. */
   double y = top - PAD;
-  y -= add_lines (f, r.heading, TF_FONT_BOLD, BODY, LEAD, MARGIN_X + PAD, y, 0) + 3;
-  add_lines (f, r.title, TF_FONT_REGULAR, 8.0, 10.0, MARGIN_X + PAD, y, 0.3);
+  y -= add_lines (f, r.heading, r.rtl, TF_FONT_BOLD, BODY, LEAD, MARGIN_X + PAD, y, 0) + 3;
+  add_lines (f, r.title, r.rtl, TF_FONT_REGULAR, 8.0, 10.0, MARGIN_X + PAD, y, 0.3);
 
   /* Right, upper part: assigns authority, then its two options. */
   y = top - PAD;
   add_choice (f, text, TF_ANSWER_ASSIGN, COL2_X + 8, y);
-  y -= add_lines (f, r.assign, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, CHOICE_X, y, 0) + 3;
+  y -= add_lines (f, r.assign, r.rtl, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, CHOICE_X, y, 0)
+       + 3;
   add_choice (f, text, TF_ANSWER_NO_COMMENTS, OPTION_X, y);
-  y -= add_lines (f, r.none, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, OPTION_TEXT_X, y, 0);
+  y -= add_lines (f, r.none, r.rtl, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, OPTION_TEXT_X, y,
+                  0);
   add_choice (f, text, TF_ANSWER_COMMENTS_ATTACHED, OPTION_X, y);
-  add_lines (f, r.attached, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, OPTION_TEXT_X, y, 0);
+  add_lines (f, r.attached, r.rtl, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, OPTION_TEXT_X, y,
+             0);
 
   /* Right, lower part: does not assign authority. */
   double split = top - r.assign_h;
   y = split - PAD;
   add_choice (f, text, TF_ANSWER_WITHHOLD, COL2_X + 8, y);
-  add_lines (f, r.withhold, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, CHOICE_X, y, 0);
+  add_lines (f, r.withhold, r.rtl, TF_FONT_REGULAR, TABLE_TEXT, TABLE_LEAD, CHOICE_X, y, 0);
 
   add_shape (f, TF_SHAPE_FRAME, MARGIN_X, top - h, CONTENT_W, h, 0.6, RULE_GRAY);
   add_shape (f, TF_SHAPE_LINE, COL2_X, top - h, 0, h, 0.6, RULE_GRAY);
@@ -401,7 +473,7 @@ layout_table (Flow *f)
 static void
 layout_closing (Flow *f)
 {
-  const TfPageWording *p = &f->form->page;
+  const TfPageWording *p = &f->w->page;
   double need = LEAD + 44 + FIELD_H + 4;
   if (!fits (f, need))
     new_page (f);
@@ -432,7 +504,7 @@ page_label (const char *pattern, guint page, guint pages)
 static void
 layout_footers (Flow *f)
 {
-  const TfPageWording *p = &f->form->page;
+  const TfPageWording *p = &f->w->page;
   guint pages = f->page + 1;
   for (guint i = 0; i < pages; i++)
     {
@@ -453,39 +525,97 @@ layout_footers (Flow *f)
   f->out->n_pages = pages;
 }
 
-TfLayout *
-tf_layout_new (const TfForm *form, const TfMeasure *measure, GError **error)
+/* Widths of logical text: shaped and ordered as it will be drawn. */
+static double
+shaped_width (void *ctx, TfFontStyle style, double size, const char *utf8)
 {
+  const TfMeasure *raw = ctx;
+  if (!tf_bidi_has_rtl (utf8))
+    return raw->width (raw->ctx, style, size, utf8);
+  g_autofree char *visual = tf_bidi_visual_line (utf8, TRUE);
+  return raw->width (raw->ctx, style, size, visual);
+}
+
+/* The page seen in a mirror: what was at the left is at the right. */
+static void
+mirror (TfLayout *layout, const TfMeasure *raw)
+{
+  double page_w = layout->page_width;
+  for (guint i = 0; i < layout->shapes->len; i++)
+    {
+      TfShape *s = layout->shapes->pdata[i];
+      s->rect.x = page_w - s->rect.x - s->rect.w;
+    }
+  for (guint i = 0; i < layout->widgets->len; i++)
+    {
+      TfWidget *w = layout->widgets->pdata[i];
+      if (w->kind != TF_WIDGET_HIDDEN_TEXT)
+        w->rect.x = page_w - w->rect.x - w->rect.w;
+    }
+  for (guint i = 0; i < layout->runs->len; i++)
+    {
+      TfTextRun *run = layout->runs->pdata[i];
+      run->x = page_w - run->x - raw->width (raw->ctx, run->style, run->size, run->text);
+    }
+}
+
+TfLayout *
+tf_layout_new_in (const TfForm *form, TfLanguage language, const TfMeasure *measure,
+                  GError **error)
+{
+  const TfWording *wording = tf_form_wording (form, language);
+  if (wording == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION,
+                   "%s: the form has no %s wording (\"%s\")", form->path,
+                   tf_language_name (language), tf_language_code (language));
+      return NULL;
+    }
   TfLayout *layout = g_new0 (TfLayout, 1);
   layout->page_width = PAGE_W;
   layout->page_height = PAGE_H;
+  layout->language = language;
+  layout->rtl = tf_language_is_rtl (language);
   layout->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) run_free);
   layout->shapes = g_ptr_array_new_with_free_func (g_free);
   layout->widgets = g_ptr_array_new_with_free_func ((GDestroyNotify) widget_free);
 
-  Flow f = { form, measure, layout, 0, PAGE_H - MARGIN_TOP, FALSE };
+  TfMeasure shaped = { shaped_width, (void *) measure };
+  Flow f = { form, wording, language, measure, layout->rtl ? &shaped : measure, layout, 0,
+             PAGE_H - MARGIN_TOP, FALSE };
   layout_heading (&f);
   layout_addresses (&f);
   layout_letter (&f);
   layout_table (&f);
   layout_closing (&f);
 
-  /* form.id: hidden, on the first page, out of the way. */
+  /* form.id and form.language: hidden, on the first page, out of the way. */
   guint last_page = f.page;
   f.page = 0;
   add_widget (&f, TF_WIDGET_HIDDEN_TEXT, 0, 0, 0, 0, g_strdup (TF_FIELD_FORM_ID),
               g_strdup ("Form identifier (do not change)"));
+  add_widget (&f, TF_WIDGET_HIDDEN_TEXT, 0, 0, 0, 0, g_strdup (TF_FIELD_FORM_LANGUAGE),
+              g_strdup ("Form language (do not change)"));
   f.page = last_page;
   layout_footers (&f);
 
   if (f.overflow || f.y < MARGIN_BOTTOM - 1)
     {
       g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION,
-                   "%s: the form does not fit the page", form->path);
+                   "%s: the form does not fit the page (%s)", form->path,
+                   tf_language_name (language));
       tf_layout_free (layout);
       return NULL;
     }
+  if (layout->rtl)
+    mirror (layout, measure);
   return layout;
+}
+
+TfLayout *
+tf_layout_new (const TfForm *form, const TfMeasure *measure, GError **error)
+{
+  return tf_layout_new_in (form, form->default_language, measure, error);
 }
 
 const TfWidget *

@@ -56,7 +56,7 @@ typedef struct {
 
 typedef enum {
   TF_WIDGET_TEXT,
-  TF_WIDGET_HIDDEN_TEXT,  /* form.id */
+  TF_WIDGET_HIDDEN_TEXT,  /* form.id, form.language */
   TF_WIDGET_BOX,          /* a radio widget drawn as a square box */
   TF_WIDGET_CIRCLE,       /* a radio widget drawn as a circle */
 } TfWidgetKind;
@@ -75,23 +75,39 @@ typedef struct {
   double font_size;     /* text fields */
 } TfWidget;
 
+/* A layout in one language. A right-to-left one (Arabic) is an ordinary
+ * layout too: its runs are shaped and in visual order, to be drawn left to
+ * right from (x, y) like any other, and every shape and widget is where it
+ * shows (the page mirrored: columns swapped, boxes right of their text). */
 typedef struct {
   double page_width, page_height;
+  TfLanguage language;
+  gboolean rtl;         /* right to left: text fields align right (/Q 2) */
   guint n_pages;
   GPtrArray *runs;      /* of TfTextRun*, in drawing order */
   GPtrArray *shapes;    /* of TfShape* */
   GPtrArray *widgets;   /* of TfWidget*, in tab order */
 } TfLayout;
 
-/* Lays out `form` on A4 pages. Returns a new layout, free with
- * tf_layout_free(); the layout borrows from `form`, which must outlive it.
- * Fails (TF_ERROR_DEFINITION) only when something cannot fit a page. */
+/* Lays out `form` in `language` on A4 pages, measuring text with
+ * `measure` (the widths of text as drawn: for Arabic, of shaped text).
+ * Returns a new layout, free with tf_layout_free(); the layout borrows
+ * from `form`, which must outlive it. Fails (TF_ERROR_DEFINITION) when the
+ * definition has no wording in `language` or something cannot fit a
+ * page. */
+TfLayout *tf_layout_new_in (const TfForm *form, TfLanguage language,
+                            const TfMeasure *measure, GError **error);
+/* The same in the definition's default language. */
 TfLayout *tf_layout_new (const TfForm *form, const TfMeasure *measure,
                          GError **error);
-/* Lays out `form` with the metrics of the shipped fonts (font_metrics.h):
- * the layout every emitted form of this definition has, and the one the
- * reader checks replies against. Fails with TF_ERROR_NOT_FOUND or
- * TF_ERROR_DEFINITION when a font cannot be read, or as tf_layout_new(). */
+/* Lays out `form` in `language` with the metrics of that language's
+ * shipped fonts (font_metrics.h): the layout every emitted form of this
+ * definition and language has, and the one the reader checks replies in
+ * that language against. Fails with TF_ERROR_NOT_FOUND or
+ * TF_ERROR_DEFINITION when a font cannot be read, or as tf_layout_new_in(). */
+TfLayout *tf_layout_new_default_in (const TfForm *form, TfLanguage language,
+                                    GError **error);
+/* The same in the definition's default language. */
 TfLayout *tf_layout_new_default (const TfForm *form, GError **error);
 void tf_layout_free (TfLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfLayout, tf_layout_free)

@@ -53,7 +53,7 @@ tf_csv_append_header (GString *out, const TfForm *form)
       const TfText *t = form->texts->pdata[i];
       g_string_append_printf (out, "%s_authority,%s_comments,", t->key, t->key);
     }
-  g_string_append (out, "problems,messages,form,sha256,");
+  g_string_append (out, "problems,messages,form,sha256,language,");
   end_row (out);
 }
 
@@ -106,5 +106,6 @@ tf_csv_append_row (GString *out, const TfForm *form, const TfReply *reply)
   cell (out, messages->str);
   cell (out, reply->form);
   cell (out, reply->sha256);
+  cell (out, reply->language);
   end_row (out);
 }

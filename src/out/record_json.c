@@ -18,6 +18,7 @@ tf_record_to_json_node (const TfReply *reply)
   add_string (b, "file", reply->file);
   add_string (b, "sha256", reply->sha256);
   add_string (b, "form", reply->form);
+  add_string (b, "language", reply->language);
   add_string (b, "status", tf_status_name (reply->status));
 
   json_builder_set_member_name (b, "sender");

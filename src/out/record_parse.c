@@ -277,12 +277,23 @@ parse_problems (Parse *p, JsonObject *record, TfReply *reply)
 static gboolean
 parse_record (Parse *p, JsonObject *record, TfReply *reply)
 {
-  static const char *const members[] = { "file", "sha256", "form", "status", "sender",
-                                         "member_state_code", "texts", "problems",
-                                         "source", NULL };
-  if (!exact_members (p, record, "", members))
+  static const char *const members[] = { "file", "sha256", "form", "language", "status",
+                                         "sender", "member_state_code", "texts",
+                                         "problems", "source", NULL };
+  /* A record written before there were languages has no "language": its
+   * form was the English one. */
+  static const char *const before_languages[] = { "file", "sha256", "form", "status",
+                                                  "sender", "member_state_code", "texts",
+                                                  "problems", "source", NULL };
+  gboolean has_language = json_object_has_member (record, "language");
+  if (!exact_members (p, record, "", has_language ? members : before_languages))
     return FALSE;
   gboolean ok = TRUE;
+  const char *language = has_language ? member_string (p, record, "language", "", TRUE, &ok)
+                                       : NULL;
+  TfLanguage l;
+  if (language != NULL && !tf_language_from_code (language, &l))
+    return fail (p, "language \"%s\" is not one of %s", language, tf_language_codes ());
   const char *sha256 = member_string (p, record, "sha256", "", TRUE, &ok);
   const char *form = member_string (p, record, "form", "", TRUE, &ok);
   const char *status = member_string (p, record, "status", "", FALSE, &ok);
@@ -307,6 +318,10 @@ parse_record (Parse *p, JsonObject *record, TfReply *reply)
   reply->sha256 = g_strdup (sha256);
   reply->form = g_strdup (form);
   reply->member_state_code = g_strdup (code);
+  if (language != NULL)
+    reply->language = g_strdup (language);
+  else if (!has_language && reply->status != TF_STATUS_INVALID)
+    reply->language = g_strdup (tf_language_code (TF_LANG_DEFAULT));
   if (!parse_sender (p, record, reply) || !parse_texts (p, record, reply)
       || !parse_problems (p, record, reply))
     return FALSE;

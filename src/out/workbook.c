@@ -245,8 +245,8 @@ write_replies (lxw_workbook *wb, const Formats *f, const TfWorkbookData *data)
       g_ptr_array_add (headers, g_strdup_printf ("%s_authority", t->key));
       g_ptr_array_add (headers, g_strdup_printf ("%s_comments", t->key));
     }
-  const char *last[] = { "problems", "messages", "form", "sha256", "received", "registered",
-                         "tally" };
+  const char *last[] = { "problems", "messages", "form", "sha256", "language", "received",
+                         "registered", "tally" };
   for (guint i = 0; i < G_N_ELEMENTS (last); i++)
     g_ptr_array_add (headers, g_strdup (last[i]));
   g_ptr_array_add (headers, NULL);
@@ -295,6 +295,7 @@ write_replies (lxw_workbook *wb, const Formats *f, const TfWorkbookData *data)
       put_string (&s, c++, messages->len ? messages->str : NULL, NULL);
       put_string (&s, c++, reply->form, NULL);
       put_string (&s, c++, reply->sha256, NULL);
+      put_string (&s, c++, reply->language, NULL);
       TfTallyInput input = { reply, reply->file_modified };
       put_date (&s, c++, tf_tally_input_date (&input));
       put_date (&s, c++, data->registered ? data->registered->pdata[r] : NULL);

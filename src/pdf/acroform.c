@@ -2,6 +2,7 @@
 
 #include "common/tf_error.h"
 #include "pdf/appearance.h"
+#include "pdf/haru_font.h"
 #include "pdf/haru_objects.h"
 
 #include <string.h>
@@ -17,6 +18,8 @@
 struct TfAcroformText
 {
   const TfWidget *widget;
+  HPDF_Font font;             /* the field font */
+  gboolean align_right;       /* /Q 2: a right-to-left form */
   HPDF_Dict field;            /* the merged field and widget */
   HPDF_Dict appearance;       /* its /AP /N stream */
   HPDF_Dict resources;        /* the font resources of that stream */
@@ -24,6 +27,7 @@ struct TfAcroformText
 
 typedef struct {
   HPDF_Doc doc;
+  gboolean rtl;               /* the layout is right to left */
   HPDF_Page *pages;
   GHashTable *texts;          /* name → TfAcroformText*, returned */
   TfPdfFonts *fonts;
@@ -104,6 +108,19 @@ text_size (const TfWidget *w)
   return w->font_size > 0 ? w->font_size : 10;
 }
 
+static double
+field_font_width (void *ctx, const char *visual, double size)
+{
+  return (double) tf_haru_font_width (ctx, visual) * size / 1000.0;
+}
+
+char *
+tf_acroform_drawn_text (const char *utf8)
+{
+  g_auto (GStrv) lines = tf_appearance_text_lines (utf8, TRUE);
+  return g_strjoinv ("\n", lines);
+}
+
 void
 tf_acroform_set_text (HPDF_Doc doc, TfAcroformText *text, const char *utf8)
 {
@@ -116,7 +133,8 @@ tf_acroform_set_text (HPDF_Doc doc, TfAcroformText *text, const char *utf8)
   /* A hidden field shows nothing; an empty one has an empty stream. */
   g_autoptr (GString) content = tf_appearance_text (hidden ? NULL : utf8, TF_PDF_FIELD_FONT,
                                                     text_size (w), w->rect.w, w->rect.h,
-                                                    w->multiline);
+                                                    w->multiline, text->align_right,
+                                                    field_font_width, text->font);
   tf_haru_stream_replace (text->appearance, content->str, content->len);
   if (content->len > 0)
     HPDF_Dict_Add (text->appearance, "Resources", text->resources);
@@ -131,6 +149,8 @@ add_text (Builder *b, const TfWidget *w)
   gboolean hidden = w->kind == TF_WIDGET_HIDDEN_TEXT;
   TfAcroformText *text = g_new0 (TfAcroformText, 1);
   text->widget = w;
+  text->font = b->fonts->font[TF_FONT_REGULAR];
+  text->align_right = b->rtl && !hidden;
   text->resources = b->text_resources;
   text->field = tf_haru_object (b->doc);
   g_hash_table_insert (b->texts, w->field, text);
@@ -142,6 +162,10 @@ add_text (Builder *b, const TfWidget *w)
                                       | (w->multiline ? FF_MULTILINE : 0));
   g_autofree char *da = g_strdup_printf ("/%s %g Tf 0 g", TF_PDF_FIELD_FONT, text_size (w));
   HPDF_Dict_Add (field, "DA", HPDF_String_New (b->doc->mmgr, da, NULL));
+  /* Right-to-left forms: what a viewer draws as the filler types, right
+   * aligned (its own appearance, not ours). */
+  if (text->align_right)
+    HPDF_Dict_AddNumber (field, "Q", 2);
   widget_common (b, field, w, hidden ? ANNOT_HIDDEN : ANNOT_PRINT);
 
   text->appearance = tf_haru_form_xobject (b->doc, w->rect.w, w->rect.h, NULL, NULL, 0);
@@ -150,8 +174,11 @@ add_text (Builder *b, const TfWidget *w)
   HPDF_Dict_Add (field, "AP", ap);
 
   const char *value = take_value (b, w->field);
-  if (value != NULL)
-    tf_pdf_fonts_note (b->fonts, TF_FONT_REGULAR, value);
+  if (value != NULL && !hidden)
+    {
+      g_autofree char *drawn = tf_acroform_drawn_text (value);
+      tf_pdf_fonts_note (b->fonts, TF_FONT_REGULAR, drawn);
+    }
   tf_acroform_set_text (b->doc, text, value);
 }
 
@@ -300,7 +327,8 @@ GHashTable *
 tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages, const TfLayout *layout,
                  TfPdfFonts *fonts, GHashTable *values, GError **error)
 {
-  Builder b = { .doc = doc, .pages = pages, .fonts = fonts, .values = values };
+  Builder b = { .doc = doc, .rtl = layout->rtl, .pages = pages, .fonts = fonts,
+                .values = values };
   if (!check_radio_values (&b, layout, error))
     return NULL;
   b.texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);

@@ -32,8 +32,14 @@ GHashTable *tf_acroform_add (HPDF_Doc doc, HPDF_Page *pages,
 
 /* Gives text field `text` the value `utf8` (its /V and its appearance),
  * drawn in `fonts`' field font. Only for characters that font already
- * covers (tf_pdf_fonts_covers()): the fonts are cut down once. */
+ * covers (tf_pdf_fonts_covers() of tf_acroform_drawn_text()): the fonts
+ * are cut down once. */
 void tf_acroform_set_text (HPDF_Doc doc, TfAcroformText *text,
                            const char *utf8);
+
+/* What a field's appearance draws of `utf8`: its lines shaped and in
+ * visual order (Arabic's presentation forms), joined by "\n". Newly
+ * allocated. */
+char *tf_acroform_drawn_text (const char *utf8);
 
 #endif

@@ -1,5 +1,7 @@
 #include "pdf/appearance.h"
 
+#include "layout/bidi.h"
+
 #include <string.h>
 
 /* Appends a number the way PDF wants it: no exponent, no locale comma. */
@@ -66,10 +68,10 @@ tf_appearance_button (TfWidgetKind kind, double w, double h, gboolean on)
 /* A line of text as a hex string of 2-byte codes; characters outside the
  * BMP, which the Identity-H font cannot show, become spaces. */
 static void
-hex_line (GString *s, const char *line, gsize len)
+hex_line (GString *s, const char *line)
 {
   g_string_append_c (s, '<');
-  for (const char *p = line; p < line + len; p = g_utf8_next_char (p))
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       g_string_append_printf (s, "%04X", c < 0x10000 ? c : 0x20);
@@ -77,9 +79,22 @@ hex_line (GString *s, const char *line, gsize len)
   g_string_append (s, "> Tj\n");
 }
 
+char **
+tf_appearance_text_lines (const char *value, gboolean multiline)
+{
+  g_auto (GStrv) logical = multiline ? g_strsplit (value, "\n", -1)
+                                     : g_strdupv ((char *[]) { (char *) value, NULL });
+  guint n = g_strv_length (logical);
+  char **lines = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    lines[i] = tf_bidi_visual_line (logical[i], tf_bidi_paragraph_is_rtl (logical[i]));
+  return lines;
+}
+
 GString *
 tf_appearance_text (const char *value, const char *font_name, double size,
-                    double w, double h, gboolean multiline)
+                    double w, double h, gboolean multiline, gboolean align_right,
+                    TfAppearanceWidth width, void *ctx)
 {
   GString *s = g_string_new (NULL);
   if (value == NULL || value[0] == '\0')
@@ -94,22 +109,31 @@ tf_appearance_text (const char *value, const char *font_name, double size,
   num (s, size);
   g_string_append (s, "Tf 0 g\n");
   num (s, lead);
-  g_string_append (s, "TL\n2 ");
-  /* Single line: centred on the cap height. Multiline: from the top. */
-  num (s, multiline ? h - 2 - size * 0.93 : (h - size * 0.72) / 2);
-  g_string_append (s, "Td\n");
+  g_string_append (s, "TL\n");
 
-  const char *line = value;
-  gboolean first = TRUE;
-  while (line != NULL)
+  /* Single line: centred on the cap height. Multiline: from the top. */
+  double y = multiline ? h - 2 - size * 0.93 : (h - size * 0.72) / 2;
+  g_auto (GStrv) lines = tf_appearance_text_lines (value, multiline);
+  double x_before = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      const char *eol = multiline ? strchr (line, '\n') : NULL;
-      gsize len = eol ? (gsize) (eol - line) : strlen (line);
-      if (!first)
+      double x = 2;
+      if (align_right && width != NULL)
+        x = MAX (2, w - 2 - width (ctx, lines[i], size));
+      if (i == 0)
+        {
+          num (s, x); num (s, y);
+          g_string_append (s, "Td\n");
+        }
+      else if (x == x_before)
         g_string_append (s, "T*\n");
-      hex_line (s, line, len);
-      first = FALSE;
-      line = eol ? eol + 1 : NULL;
+      else
+        {
+          num (s, x - x_before); num (s, -lead);
+          g_string_append (s, "Td\n");
+        }
+      x_before = x;
+      hex_line (s, lines[i]);
     }
   g_string_append (s, "ET\nQ\nEMC\n");
   return s;

@@ -13,6 +13,9 @@ struct TfEmitter
 {
   const TfForm *form;
   const TfLayout *layout;
+  /* The streams every document has alike (fonts, pages), compressed once
+   * for all the documents this emitter builds. */
+  TfDeflateCache *deflated;
 };
 
 /* libHaru reports errors through a callback; the first one is kept and
@@ -62,12 +65,16 @@ tf_emitter_new (const TfForm *form, const TfLayout *layout)
   TfEmitter *emitter = g_new0 (TfEmitter, 1);
   emitter->form = form;
   emitter->layout = layout;
+  emitter->deflated = tf_deflate_cache_new ();
   return emitter;
 }
 
 void
 tf_emitter_free (TfEmitter *emitter)
 {
+  if (emitter == NULL)
+    return;
+  tf_deflate_cache_free (emitter->deflated);
   g_free (emitter);
 }
 
@@ -84,9 +91,12 @@ creation_time (const TfEmitOptions *options)
 }
 
 static void
-set_metadata (HPDF_Doc doc, const TfForm *form, const TfEmitOptions *options)
+set_metadata (HPDF_Doc doc, const TfForm *form, TfLanguage language,
+              const TfEmitOptions *options)
 {
-  tf_haru_set_info (doc, "Title", form->title);
+  tf_haru_set_info (doc, "Title", tf_form_wording (form, language)->title);
+  /* The language screen readers and text extraction take the page in. */
+  tf_haru_set_text (doc, tf_haru_catalog (doc), "Lang", tf_language_code (language));
   g_autofree char *subject = g_strdup_printf (
     "Reply form (%s) of the Member State consultation of %s, ITU-T Study Group %"
     G_GINT64_FORMAT, form->id_version, form->reference, form->study_group);
@@ -121,6 +131,8 @@ prefill (const TfEmitter *emitter, const TfEmitOptions *options)
   if (options->member_state != NULL)
     g_hash_table_insert (values, "sender.member_state", (gpointer) options->member_state);
   g_hash_table_insert (values, TF_FIELD_FORM_ID, emitter->form->id_version);
+  g_hash_table_insert (values, TF_FIELD_FORM_LANGUAGE,
+                       (gpointer) tf_language_code (emitter->layout->language));
   return values;
 }
 
@@ -138,10 +150,10 @@ static gboolean
 build (TfEmitDocument *d, const TfEmitOptions *options, GError **error)
 {
   const TfLayout *layout = d->emitter->layout;
-  d->fonts = tf_pdf_fonts_load (d->doc, error);
+  d->fonts = tf_pdf_fonts_load (d->doc, layout->language, error);
   if (d->fonts == NULL)
     return FALSE;
-  set_metadata (d->doc, d->emitter->form, options);
+  set_metadata (d->doc, d->emitter->form, layout->language, options);
 
   g_autofree HPDF_Page *pages = g_new0 (HPDF_Page, layout->n_pages);
   for (guint i = 0; i < layout->n_pages; i++)
@@ -153,8 +165,14 @@ build (TfEmitDocument *d, const TfEmitOptions *options, GError **error)
     }
   g_autoptr (GHashTable) values = prefill (d->emitter, options);
   d->texts = tf_acroform_add (d->doc, pages, layout, d->fonts, values, error);
-  return d->texts != NULL && tf_pdf_fonts_finish (d->fonts, error)
-         && !haru_failed (&d->errors, "building the form", error);
+  if (d->texts == NULL || !tf_pdf_fonts_finish (d->fonts, error)
+      || haru_failed (&d->errors, "building the form", error))
+    return FALSE;
+  /* What no save changes is compressed now, once: not at every save. */
+  for (guint i = 0; i < layout->n_pages; i++)
+    tf_haru_page_freeze (pages[i], d->emitter->deflated);
+  return tf_pdf_fonts_freeze (d->fonts, d->emitter->deflated, error)
+         && !haru_failed (&d->errors, "embedding the fonts", error);
 }
 
 TfEmitDocument *
@@ -187,7 +205,8 @@ tf_emit_document_free (TfEmitDocument *d)
 gboolean
 tf_emit_document_set_member_state (TfEmitDocument *d, const char *name)
 {
-  if (name != NULL && !tf_pdf_fonts_covers (d->fonts, name))
+  g_autofree char *drawn = name ? tf_acroform_drawn_text (name) : NULL;
+  if (drawn != NULL && !tf_pdf_fonts_covers (d->fonts, drawn))
     return FALSE;
   tf_acroform_set_text (d->doc, g_hash_table_lookup (d->texts, "sender.member_state"), name);
   return TRUE;

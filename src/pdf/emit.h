@@ -24,8 +24,9 @@ typedef struct {
 
 #define TF_EMIT_OPTIONS_INIT { NULL, NULL, -1 }
 
-/* An emitter of `form` drawn as `layout` says. Returns a new emitter, free
- * with tf_emitter_free(); it borrows both, which must outlive it. */
+/* An emitter of `form` drawn as `layout` says, in the layout's language
+ * (its fonts, its form.language). Returns a new emitter, free with
+ * tf_emitter_free(); it borrows both, which must outlive it. */
 TfEmitter *tf_emitter_new (const TfForm *form, const TfLayout *layout);
 void tf_emitter_free (TfEmitter *emitter);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfEmitter, tf_emitter_free)

@@ -1,6 +1,7 @@
 #include "pdf/haru_font.h"
 
 #include "common/tf_error.h"
+#include "pdf/haru_objects.h"
 
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -17,6 +18,18 @@ tf_haru_font_glyph (HPDF_Font font, gunichar c)
   if (c >= 65536)
     return 0;
   return HPDF_TTFontDef_GetGlyphid (font_def (font), (HPDF_UINT16) c);
+}
+
+gint64
+tf_haru_font_width (HPDF_Font font, const char *utf8)
+{
+  gint64 total = 0;
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      total += HPDF_TTFontDef_GetCharWidth (font_def (font), (HPDF_UINT16) (c < 65536 ? c : ' '));
+    }
+  return total;
 }
 
 /* Fillers type these in multiline values; no font has a glyph for them. */
@@ -80,23 +93,49 @@ coverage_build (HPDF_Font font, const guint8 *keep)
   return c;
 }
 
+/* The width most kept characters have: the font's /DW, so that /W need
+ * not list them (all of Chinese is one width: /W goes from 11,800 numbers
+ * to 1,300, and Poppler parses /W at every open of a reply). */
+static gint16
+common_width (const Coverage *c)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  gint16 best = 0;
+  guint best_n = 0;
+  for (guint i = 0; i < c->widths->len; i++)
+    {
+      gint16 w = g_array_index (c->widths, gint16, i);
+      gpointer key = GINT_TO_POINTER ((int) w);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (n));
+      if (n > best_n)
+        best = w, best_n = n;
+    }
+  return best;
+}
+
 /* /W as [first [w w w ...] first [...] ...], one entry per run of
- * consecutive code points. */
+ * consecutive code points whose width is not `dw`. */
 static HPDF_Array
-widths_array (HPDF_MMgr mmgr, const Coverage *c)
+widths_array (HPDF_MMgr mmgr, const Coverage *c, gint16 dw)
 {
   HPDF_Array w = HPDF_Array_New (mmgr);
   HPDF_Array run = NULL;
+  guint16 last = 0;
   for (guint i = 0; i < c->codes->len; i++)
     {
       guint16 code = g_array_index (c->codes, guint16, i);
-      if (run == NULL || code != g_array_index (c->codes, guint16, i - 1) + 1)
+      gint16 width = g_array_index (c->widths, gint16, i);
+      if (width == dw)
+        continue;
+      if (run == NULL || code != last + 1)
         {
           HPDF_Array_AddNumber (w, code);
           run = HPDF_Array_New (mmgr);
           HPDF_Array_Add (w, run);
         }
-      HPDF_Array_AddNumber (run, g_array_index (c->widths, gint16, i));
+      HPDF_Array_AddNumber (run, width);
+      last = code;
     }
   return w;
 }
@@ -180,7 +219,9 @@ tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
     }
 
   Coverage c = coverage_build (font, keep);
-  HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c));
+  gint16 dw = common_width (&c);
+  HPDF_Dict_AddNumber (attr->descendant_font, "DW", dw);
+  HPDF_Dict_Add (attr->descendant_font, "W", widths_array (doc->mmgr, &c, dw));
   write_glyph_map (attr->map_stream, &c);
   write_to_unicode (attr->cmap_stream);
   coverage_clear (&c);
@@ -190,6 +231,36 @@ tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font, const guint8 *keep,
       g_set_error (error, TF_ERROR, TF_ERROR_PDF,
                    "libHaru failed (error 0x%04lX) rewriting font %s",
                    (unsigned long) HPDF_GetError (doc), HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tf_haru_font_freeze (HPDF_Doc doc, HPDF_Font font, TfDeflateCache *cache, GError **error)
+{
+  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  /* libHaru's own step before the font's first write: it makes the font
+   * descriptor and saves the font file, with the outlines of every glyph
+   * measured so far; it does it only once. */
+  if (font->before_write_fn != NULL && font->before_write_fn (font) != HPDF_OK)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF,
+                   "libHaru failed (error 0x%04lX) embedding font %s",
+                   (unsigned long) HPDF_GetError (doc), HPDF_Font_GetFontName (font));
+      return FALSE;
+    }
+  /* At every write that step copies the font's filter to the two maps:
+   * none, since they are compressed once here. */
+  font->filter = HPDF_STREAM_FILTER_NONE;
+  HPDF_Dict file = attr->fontdef->descriptor
+    ? HPDF_Dict_GetItem (attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT) : NULL;
+  if (!tf_haru_stream_freeze (file, cache)
+      || !tf_haru_stream_freeze (attr->map_stream, cache)
+      || !tf_haru_stream_freeze (attr->cmap_stream, cache))
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_PDF, "zlib failed compressing font %s",
+                   HPDF_Font_GetFontName (font));
       return FALSE;
     }
   return TRUE;

@@ -10,6 +10,8 @@
 #ifndef TF_HARU_FONT_H
 #define TF_HARU_FONT_H
 
+#include "pdf/deflate_cache.h"
+
 #include <glib.h>
 #include <hpdf.h>
 
@@ -33,13 +35,26 @@ tf_codepoint_set_has (const guint8 *set, gunichar c)
  * font) cover exactly the code points of `keep` that the font has a glyph
  * for, plus TAB, LF and CR drawn as spaces (fillers put them in multiline
  * values and fall back to another font when they seem missing): embeds
- * their outlines, and writes a compact /W, a CIDToGIDMap that ends at the
+ * their outlines, and writes a compact /W (the commonest width as /DW,
+ * the others listed), a CIDToGIDMap that ends at the
  * last one, and an identity ToUnicode CMap of bfrange entries over the
  * whole BMP. Call it once, after all drawing and before saving. */
 gboolean tf_haru_font_compact (HPDF_Doc doc, HPDF_Font font,
                                const guint8 *keep, GError **error);
 
+/* Embeds `font`'s outlines now (libHaru otherwise does it at the first
+ * save) and freezes its font file, CIDToGIDMap and ToUnicode CMap
+ * (haru_objects.h, tf_haru_stream_freeze()): compressed once through
+ * `cache`, not at every save. After tf_haru_font_compact(), once no
+ * character is measured or drawn any more. */
+gboolean tf_haru_font_freeze (HPDF_Doc doc, HPDF_Font font, TfDeflateCache *cache,
+                              GError **error);
+
 /* The embedded font's glyph for `c`, 0 when it has none. */
 guint16 tf_haru_font_glyph (HPDF_Font font, gunichar c);
+
+/* The width of `utf8` in 1/1000 em, as the PDF's /W gives it. Measuring
+ * marks the glyphs to be embedded: measure only what is drawn. */
+gint64 tf_haru_font_width (HPDF_Font font, const char *utf8);
 
 #endif

@@ -1,5 +1,6 @@
 #include "pdf/haru_objects.h"
 
+#include <hpdf_pages.h>
 #include <string.h>
 
 HPDF_Dict
@@ -56,6 +57,58 @@ tf_haru_stream_replace (HPDF_Dict stream, const char *content, gsize length)
   stream->filter = length > 0 ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
   if (length > 0)
     HPDF_Stream_Write (stream->stream, (const HPDF_BYTE *) content, (HPDF_UINT) length);
+}
+
+/* The filter of a frozen stream: libHaru writes a /Filter only for the
+ * filters it applies itself. */
+static HPDF_STATUS
+write_flate_filter (HPDF_Dict dict, HPDF_Stream stream)
+{
+  return HPDF_Stream_WriteStr (stream, "/Filter /FlateDecode\012");
+}
+
+/* The bytes of a libHaru memory stream. Newly allocated. */
+static GByteArray *
+stream_bytes (HPDF_Stream stream)
+{
+  GByteArray *bytes = g_byte_array_sized_new (HPDF_Stream_Size (stream));
+  if (HPDF_Stream_Seek (stream, 0, HPDF_SEEK_SET) != HPDF_OK)
+    return bytes;
+  for (;;)
+    {
+      HPDF_BYTE buf[8192];
+      HPDF_UINT size = sizeof buf;
+      HPDF_STATUS status = HPDF_Stream_Read (stream, buf, &size);
+      g_byte_array_append (bytes, buf, size);
+      if (status != HPDF_OK)
+        break;          /* HPDF_STREAM_EOF, or an error: what was read */
+    }
+  return bytes;
+}
+
+gboolean
+tf_haru_stream_freeze (HPDF_Dict stream, TfDeflateCache *cache)
+{
+  if (stream == NULL || stream->stream == NULL || HPDF_Stream_Size (stream->stream) == 0)
+    return TRUE;        /* empty: written unfiltered anyway */
+  g_autoptr (GByteArray) raw = stream_bytes (stream->stream);
+  g_autoptr (GBytes) packed = tf_deflate_cache_get (cache, raw->data, raw->len);
+  if (packed == NULL)
+    return FALSE;
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (packed, &size);
+  HPDF_MemStream_FreeData (stream->stream);
+  HPDF_Stream_Write (stream->stream, data, (HPDF_UINT) size);
+  stream->filter = HPDF_STREAM_FILTER_NONE;
+  stream->write_fn = write_flate_filter;
+  return TRUE;
+}
+
+gboolean
+tf_haru_page_freeze (HPDF_Page page, TfDeflateCache *cache)
+{
+  HPDF_PageAttr attr = (HPDF_PageAttr) page->attr;
+  return tf_haru_stream_freeze (attr->contents, cache);
 }
 
 static gboolean

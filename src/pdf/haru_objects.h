@@ -11,6 +11,7 @@
 #define TF_HARU_OBJECTS_H
 
 #include "layout/layout.h"
+#include "pdf/deflate_cache.h"
 
 #include <hpdf.h>
 
@@ -31,6 +32,16 @@ HPDF_Dict tf_haru_form_xobject (HPDF_Doc doc, double w, double h,
  * same rule on compression. */
 void tf_haru_stream_replace (HPDF_Dict stream, const char *content,
                              gsize length);
+
+/* Compresses `stream`'s content now, through `cache` (once per run for the
+ * same bytes), and has libHaru write those bytes as they are, marked
+ * /FlateDecode, at every save instead of compressing them again. For a
+ * stream that does not change after: the caller never writes to it again.
+ * FALSE (the stream left as it was, compressed at each save) when zlib
+ * fails. */
+gboolean tf_haru_stream_freeze (HPDF_Dict stream, TfDeflateCache *cache);
+/* The same for the content stream of `page`, once it is drawn. */
+gboolean tf_haru_page_freeze (HPDF_Page page, TfDeflateCache *cache);
 
 /* Sets `key` to a PDF text string: literal when ASCII, else UTF-16BE with
  * a byte order mark, as the PDF spec wants for text outside PDFDocEncoding. */

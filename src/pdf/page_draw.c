@@ -54,7 +54,18 @@ tf_page_draw (HPDF_Page page, guint index, const TfLayout *layout,
       tf_pdf_fonts_note (fonts, run->style, run->text);
       HPDF_Page_SetFontAndSize (page, fonts->font[run->style], (HPDF_REAL) run->size);
       HPDF_Page_SetGrayFill (page, (HPDF_REAL) run->gray);
+      /* A language with no bold font: the regular, outlined (the widths
+       * are the regular's, as the layout measured them). */
+      gboolean outlined = fonts->synthetic_bold && run->style == TF_FONT_BOLD;
+      if (outlined)
+        {
+          HPDF_Page_SetGrayStroke (page, (HPDF_REAL) run->gray);
+          HPDF_Page_SetLineWidth (page, (HPDF_REAL) (run->size * 0.035));
+          HPDF_Page_SetTextRenderingMode (page, HPDF_FILL_THEN_STROKE);
+        }
       HPDF_Page_TextOut (page, (HPDF_REAL) run->x, (HPDF_REAL) run->y, run->text);
+      if (outlined)
+        HPDF_Page_SetTextRenderingMode (page, HPDF_FILL);
     }
   HPDF_Page_EndText (page);
 }

@@ -3,7 +3,7 @@
 struct TfReader
 {
   TfForm *form;
-  TfLayout *layout;
+  TfLayout *layouts[TF_LANG_COUNT];   /* one per language of the form */
   TfMemberStates *states;
   TfReplyChecker *checker;
 };
@@ -16,7 +16,8 @@ tf_reader_free (TfReader *reader)
   /* The checker borrows the rest, the layout the form. */
   tf_reply_checker_free (reader->checker);
   tf_member_states_free (reader->states);
-  tf_layout_free (reader->layout);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    tf_layout_free (reader->layouts[l]);
   tf_form_free (reader->form);
   g_free (reader);
 }
@@ -31,16 +32,26 @@ tf_reader_open (const TfReaderOptions *options, GError **error)
                               : tf_form_load_default (error);
   if (reader->form == NULL)
     return NULL;
-  reader->layout = tf_layout_new_default (reader->form, error);
-  if (reader->layout == NULL)
-    return NULL;
+  /* Every language version's layout, each from its fonts' metrics: a
+   * reply's widgets are checked against its own language's. */
+  const TfLayout *layouts[TF_LANG_COUNT];
+  guint n = 0;
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      if (!tf_form_has_language (reader->form, l))
+        continue;
+      reader->layouts[l] = tf_layout_new_default_in (reader->form, l, error);
+      if (reader->layouts[l] == NULL)
+        return NULL;
+      layouts[n++] = reader->layouts[l];
+    }
   reader->states = o->member_states_path
     ? tf_member_states_load (o->member_states_path, o->member_state_names_path, error)
     : tf_member_states_load_default (error);
   if (reader->states == NULL)
     return NULL;
-  reader->checker = tf_reply_checker_new (reader->form, reader->layout, reader->states,
-                                          &o->checker, error);
+  reader->checker = tf_reply_checker_new_in (reader->form, layouts, n, reader->states,
+                                             &o->checker, error);
   if (reader->checker == NULL)
     return NULL;
   return g_steal_pointer (&reader);
@@ -55,7 +66,13 @@ tf_reader_form (const TfReader *reader)
 const TfLayout *
 tf_reader_layout (const TfReader *reader)
 {
-  return reader->layout;
+  return reader->layouts[reader->form->default_language];
+}
+
+const TfLayout *
+tf_reader_layout_in (const TfReader *reader, TfLanguage language)
+{
+  return reader->layouts[language];
 }
 
 const TfMemberStates *

@@ -1,9 +1,9 @@
 /* reader.h — the reader of replies to one form: everything a reply is
  * judged against, built once, and the call that makes a record.
  *
- *   tf_reader_open(): the form definition → its layout (the page geometry
- *   computed from the definition and the fonts' metrics, layout.h) → the
- *   Member States → the checker (reply.h)
+ *   tf_reader_open(): the form definition → its layouts, one per language
+ *   version (the page geometry computed from the definition and the
+ *   fonts' metrics, layout.h) → the Member States → the checker (reply.h)
  *
  *   what a worker read (a TfRawReply) → tf_reader_reply() → a TfReply
  *
@@ -50,7 +50,10 @@ void tf_reader_free (TfReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfReader, tf_reader_free)
 
 const TfForm *tf_reader_form (const TfReader *reader);
+/* The layout of the form's default language (English). */
 const TfLayout *tf_reader_layout (const TfReader *reader);
+/* The layout of `language`, or NULL when the form has none in it. */
+const TfLayout *tf_reader_layout_in (const TfReader *reader, TfLanguage language);
 const TfMemberStates *tf_reader_member_states (const TfReader *reader);
 
 /* The record of `raw`, read from `file` (the name the record shows,

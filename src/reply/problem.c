@@ -28,6 +28,7 @@ static const struct {
   [TF_PROBLEM_FORM_ID_MISSING] = { "form-id-missing", TF_SEVERITY_WARNING },
   [TF_PROBLEM_WIDGET_UNVERIFIED] = { "widget-unverified", TF_SEVERITY_WARNING },
   [TF_PROBLEM_ALREADY_REGISTERED] = { "already-registered", TF_SEVERITY_WARNING },
+  [TF_PROBLEM_LANGUAGE_UNKNOWN] = { "language-unknown", TF_SEVERITY_WARNING },
 };
 
 const char *

@@ -62,6 +62,9 @@
  *                                       the register (register/register.h):
  *                                       the message says when and as which
  *                                       file; it adds nothing to the register
+ * language-unknown            warning   form.language names no language of
+ *                                       the definition: read as its default
+ *                                       language (English)
  *
  * (*) state-conflict, widget-mismatch and widget-unknown leave the group's
  * answer null. They are errors where that answer is required (authority;
@@ -102,6 +105,7 @@ typedef enum {
   TF_PROBLEM_FORM_ID_MISSING,
   TF_PROBLEM_WIDGET_UNVERIFIED,
   TF_PROBLEM_ALREADY_REGISTERED,
+  TF_PROBLEM_LANGUAGE_UNKNOWN,
   TF_PROBLEM_COUNT,
 } TfProblemCode;
 

@@ -45,6 +45,7 @@ tf_reply_free (TfReply *reply)
   g_free (reply->file);
   g_free (reply->sha256);
   g_free (reply->form);
+  g_free (reply->language);
   g_ptr_array_unref (reply->sender);
   g_free (reply->member_state_code);
   g_ptr_array_unref (reply->texts);

@@ -77,6 +77,10 @@ typedef struct {
                                (for wrong-form: the form.id the file has);
                                NULL when not known */
   TfStatus status;
+  char *language;           /* the language version read: "ar"... "zh"
+                               (a form without form.language is in the
+                               definition's default language, "en"); NULL
+                               when the file was not read as this form */
   GPtrArray *sender;        /* of TfReplySender* */
   char *member_state_code;  /* ISO 3166-1 alpha-3 from the matcher, or NULL */
   GPtrArray *texts;         /* of TfReplyText* */
@@ -138,12 +142,23 @@ typedef struct TfReplyChecker TfReplyChecker;
  * then not checked, only their presence) recognizes the Member State.
  * Borrows all three: they must outlive the checker. `options` may be
  * NULL for the defaults. Fails with TF_ERROR_DEFINITION when the layout
- * lacks a radio widget the form needs. */
+ * lacks a radio widget the form needs. Reads replies in the layout's
+ * language only. */
 TfReplyChecker *tf_reply_checker_new (const TfForm *form,
                                       const TfLayout *layout,
                                       const TfMemberStates *states,
                                       const TfReplyCheckerOptions *options,
                                       GError **error);
+/* The same for the language versions of `form`: `layouts` holds one
+ * layout per language read (`n` of them, each its layout->language); a
+ * reply's form.language says which its widgets are checked against (a
+ * reply without one: the definition's default language, which must be
+ * among them). */
+TfReplyChecker *tf_reply_checker_new_in (const TfForm *form,
+                                         const TfLayout *const *layouts, guint n,
+                                         const TfMemberStates *states,
+                                         const TfReplyCheckerOptions *options,
+                                         GError **error);
 void tf_reply_checker_free (TfReplyChecker *checker);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfReplyChecker, tf_reply_checker_free)
 

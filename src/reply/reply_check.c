@@ -10,15 +10,26 @@
 #include <math.h>
 #include <string.h>
 
+/* The widgets of one language version, as a reply in it has them. */
+typedef struct {
+  const TfLayout *layout;
+  GHashTable *by_tooltip;     /* /TU → const TfWidget * (radio widgets) */
+  GPtrArray *radio_widgets;   /* of const TfWidget * */
+} Version;
+
 struct TfReplyChecker
 {
   const TfForm *form;
-  const TfLayout *layout;
   const TfMemberStates *states;
   TfReplyCheckerOptions options;
-  GHashTable *by_tooltip;     /* /TU → const TfWidget * (radio widgets) */
-  GPtrArray *radio_widgets;   /* of const TfWidget * */
+  Version *versions[TF_LANG_COUNT];   /* NULL for a language not read */
 };
+
+/* What one reply is read with: its language version's widgets. */
+typedef struct {
+  const TfReplyChecker *c;
+  const Version *v;
+} Reading;
 
 static gboolean
 is_radio_widget (const TfWidget *w)
@@ -26,10 +37,18 @@ is_radio_widget (const TfWidget *w)
   return w->kind == TF_WIDGET_BOX || w->kind == TF_WIDGET_CIRCLE;
 }
 
-TfReplyChecker *
-tf_reply_checker_new (const TfForm *form, const TfLayout *layout,
-                      const TfMemberStates *states,
-                      const TfReplyCheckerOptions *options, GError **error)
+static void
+version_free (Version *v)
+{
+  if (v == NULL)
+    return;
+  g_hash_table_unref (v->by_tooltip);
+  g_ptr_array_unref (v->radio_widgets);
+  g_free (v);
+}
+
+static Version *
+version_new (const TfForm *form, const TfLayout *layout, GError **error)
 {
   static const TfAnswer answers[] = { TF_ANSWER_ASSIGN, TF_ANSWER_WITHHOLD,
                                       TF_ANSWER_NO_COMMENTS, TF_ANSWER_COMMENTS_ATTACHED };
@@ -39,29 +58,77 @@ tf_reply_checker_new (const TfForm *form, const TfLayout *layout,
         {
           const TfText *text = form->texts->pdata[i];
           g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION,
-                       "the layout has no \"%s\" widget for %s",
-                       tf_answer_state (answers[a]), text->designation);
+                       "the %s layout has no \"%s\" widget for %s",
+                       tf_language_name (layout->language), tf_answer_state (answers[a]),
+                       text->designation);
           return NULL;
         }
-
-  TfReplyChecker *c = g_new0 (TfReplyChecker, 1);
-  TfReplyCheckerOptions defaults = TF_REPLY_CHECKER_OPTIONS_INIT;
-  c->form = form;
-  c->layout = layout;
-  c->states = states;
-  c->options = options ? *options : defaults;
-  c->by_tooltip = g_hash_table_new (g_str_hash, g_str_equal);
-  c->radio_widgets = g_ptr_array_new ();
+  Version *v = g_new0 (Version, 1);
+  v->layout = layout;
+  v->by_tooltip = g_hash_table_new (g_str_hash, g_str_equal);
+  v->radio_widgets = g_ptr_array_new ();
   for (guint i = 0; i < layout->widgets->len; i++)
     {
       const TfWidget *w = layout->widgets->pdata[i];
       if (!is_radio_widget (w))
         continue;
-      g_ptr_array_add (c->radio_widgets, (gpointer) w);
+      g_ptr_array_add (v->radio_widgets, (gpointer) w);
       if (w->tooltip != NULL)
-        g_hash_table_insert (c->by_tooltip, w->tooltip, (gpointer) w);
+        g_hash_table_insert (v->by_tooltip, w->tooltip, (gpointer) w);
     }
-  return c;
+  return v;
+}
+
+TfReplyChecker *
+tf_reply_checker_new_in (const TfForm *form, const TfLayout *const *layouts, guint n,
+                         const TfMemberStates *states,
+                         const TfReplyCheckerOptions *options, GError **error)
+{
+  g_autoptr (TfReplyChecker) c = g_new0 (TfReplyChecker, 1);
+  TfReplyCheckerOptions defaults = TF_REPLY_CHECKER_OPTIONS_INIT;
+  c->form = form;
+  c->states = states;
+  c->options = options ? *options : defaults;
+  for (guint i = 0; i < n; i++)
+    {
+      TfLanguage l = layouts[i]->language;
+      if (c->versions[l] != NULL)
+        continue;
+      c->versions[l] = version_new (form, layouts[i], error);
+      if (c->versions[l] == NULL)
+        return NULL;
+    }
+  if (c->versions[form->default_language] == NULL)
+    {
+      g_set_error (error, TF_ERROR, TF_ERROR_DEFINITION,
+                   "no layout in the form's default language (%s) to read replies with",
+                   tf_language_name (form->default_language));
+      return NULL;
+    }
+  return g_steal_pointer (&c);
+}
+
+TfReplyChecker *
+tf_reply_checker_new (const TfForm *form, const TfLayout *layout,
+                      const TfMemberStates *states,
+                      const TfReplyCheckerOptions *options, GError **error)
+{
+  const TfLayout *one[] = { layout };
+  if (layout->language != form->default_language)
+    {
+      /* One layout, in another language: replies without form.language
+       * are read with it too. */
+      g_autoptr (TfReplyChecker) c = g_new0 (TfReplyChecker, 1);
+      TfReplyCheckerOptions defaults = TF_REPLY_CHECKER_OPTIONS_INIT;
+      c->form = form;
+      c->states = states;
+      c->options = options ? *options : defaults;
+      c->versions[layout->language] = version_new (form, layout, error);
+      if (c->versions[layout->language] == NULL)
+        return NULL;
+      return g_steal_pointer (&c);
+    }
+  return tf_reply_checker_new_in (form, one, 1, states, options, error);
 }
 
 void
@@ -69,8 +136,8 @@ tf_reply_checker_free (TfReplyChecker *checker)
 {
   if (checker == NULL)
     return;
-  g_hash_table_unref (checker->by_tooltip);
-  g_ptr_array_unref (checker->radio_widgets);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    version_free (checker->versions[l]);
   g_free (checker);
 }
 
@@ -94,23 +161,24 @@ typedef struct {
 } Way;
 
 static Way
-by_tooltip (const TfReplyChecker *c, const char *group, const TfRawRadio *r)
+by_tooltip (const Reading *rd, const char *group, const TfRawRadio *r)
 {
-  const TfWidget *w = r->tooltip ? g_hash_table_lookup (c->by_tooltip, r->tooltip) : NULL;
+  const TfWidget *w = r->tooltip ? g_hash_table_lookup (rd->v->by_tooltip, r->tooltip) : NULL;
   if (w == NULL)
     return (Way) { WAY_NONE, NULL };
   return (Way) { g_str_equal (w->field, group) ? WAY_THIS : WAY_OTHER, w };
 }
 
 static Way
-by_position (const TfReplyChecker *c, const char *group, const TfRawRadio *r)
+by_position (const Reading *rd, const char *group, const TfRawRadio *r)
 {
+  const TfReplyChecker *c = rd->c;
   double cx = r->rect.x + r->rect.w / 2, cy = r->rect.y + r->rect.h / 2;
   const TfWidget *best = NULL;
   double best_d = INFINITY;
-  for (guint i = 0; i < c->radio_widgets->len; i++)
+  for (guint i = 0; i < rd->v->radio_widgets->len; i++)
     {
-      const TfWidget *w = c->radio_widgets->pdata[i];
+      const TfWidget *w = rd->v->radio_widgets->pdata[i];
       if (w->page != r->page)
         continue;
       double d = hypot (w->rect.x + w->rect.w / 2 - cx, w->rect.y + w->rect.h / 2 - cy);
@@ -153,11 +221,11 @@ typedef struct {
 } GroupResult;
 
 static GroupResult
-check_group (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
+check_group (const Reading *rd, TfReply *reply, const TfRawReply *raw,
              GHashTable *radios_by_field, const TfText *text, TfGroup group,
              gboolean required)
 {
-  const TfForm *form = c->form;
+  const TfForm *form = rd->c->form;
   GroupResult result = { TF_ANSWER_NONE, FALSE, FALSE };
   g_autofree char *name = tf_field_group (text, group);
   const TfRawField *field = tf_raw_reply_find_field (raw, name);
@@ -184,8 +252,8 @@ check_group (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < on->len; i++)
         {
-          Way t = by_tooltip (c, name, on->pdata[i]);
-          Way p = by_position (c, name, on->pdata[i]);
+          Way t = by_tooltip (rd, name, on->pdata[i]);
+          Way p = by_position (rd, name, on->pdata[i]);
           const TfWidget *w = t.kind == WAY_THIS ? t.widget : p.kind == WAY_THIS ? p.widget : NULL;
           g_string_append (list, i ? (i + 1 == on->len ? " and " : ", ") : "");
           if (w != NULL)
@@ -201,8 +269,8 @@ check_group (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
     }
 
   const TfRawRadio *r = on->pdata[0];
-  Way t = by_tooltip (c, name, r);
-  Way p = by_position (c, name, r);
+  Way t = by_tooltip (rd, name, r);
+  Way p = by_position (rd, name, r);
   if (t.kind == WAY_THIS && p.kind == WAY_THIS && t.widget == p.widget)
     {
       result.answer = t.widget->answer;
@@ -244,10 +312,10 @@ check_group (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
 }
 
 static TfReplyText *
-check_text (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
+check_text (const Reading *rd, TfReply *reply, const TfRawReply *raw,
             GHashTable *radios_by_field, const TfText *text)
 {
-  const TfForm *form = c->form;
+  const TfForm *form = rd->c->form;
   TfReplyText *t = g_new0 (TfReplyText, 1);
   t->key = g_strdup (text->key);
   t->recommendation = g_strdup (text->designation);
@@ -257,7 +325,7 @@ check_text (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
 
   /* The authority group first, its problems first; the comments choice is
    * required only when authority is assigned. */
-  GroupResult authority = check_group (c, reply, raw, radios_by_field, text,
+  GroupResult authority = check_group (rd, reply, raw, radios_by_field, text,
                                        TF_GROUP_AUTHORITY, TRUE);
   t->authority = authority.answer;
   if (authority.absent)
@@ -273,7 +341,7 @@ check_text (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw,
                           "authority\" or \"does not assign authority\" to consider the "
                           "text for approval.", text->designation);
 
-  GroupResult comments = check_group (c, reply, raw, radios_by_field, text, TF_GROUP_COMMENTS,
+  GroupResult comments = check_group (rd, reply, raw, radios_by_field, text, TF_GROUP_COMMENTS,
                                       authority.answer == TF_ANSWER_ASSIGN);
   t->comments = comments.answer;
   if (t->authority == TF_ANSWER_ASSIGN && comments.absent)
@@ -473,6 +541,34 @@ check_form (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw)
   return TRUE;
 }
 
+/* The language version `raw` is read as, set in the record: what its
+ * form.language says; the default language when it has none (forms sent
+ * before there were languages) or names one the checker does not read
+ * (with a warning). */
+static const Version *
+check_language (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw)
+{
+  const TfForm *form = c->form;
+  TfLanguage fallback = form->default_language;
+  /* A checker of one other language only: that one. */
+  for (int l = 0; c->versions[fallback] == NULL && l < TF_LANG_COUNT; l++)
+    fallback = (TfLanguage) l;
+  g_autofree char *code = tf_reply_normalize_text (raw_text (raw, TF_FIELD_FORM_LANGUAGE));
+  TfLanguage language = fallback;
+  if (code != NULL && (!tf_language_from_code (code, &language) || c->versions[language] == NULL))
+    {
+      language = fallback;
+      tf_reply_add_problem (reply, TF_PROBLEM_LANGUAGE_UNKNOWN, TF_SEVERITY_WARNING,
+                            TF_FIELD_FORM_LANGUAGE,
+                            "The form's language field says \"%s\", which is not a language "
+                            "of %s that tapform reads: it was read as the %s form. Check "
+                            "its answers against the PDF.", code, form->reference,
+                            tf_language_name (language));
+    }
+  reply->language = g_strdup (tf_language_code (language));
+  return c->versions[language];
+}
+
 /* ---- the whole record ---------------------------------------------------- */
 
 TfReply *
@@ -491,8 +587,9 @@ tf_reply_check (const TfReplyChecker *c, const char *file, const TfRawReply *raw
     tf_reply_add_read_failure (reply, raw);
   else if (check_form (c, reply, raw))
     {
-      /* The problems of the form.id come first, then the sender block,
-       * then the texts, in the form's order. */
+      /* The problems of the form.id come first, then its language, the
+       * sender block, then the texts, in the form's order. */
+      Reading rd = { c, check_language (c, reply, raw) };
       check_sender (c, reply, raw);
       g_autoptr (GHashTable) radios_by_field = g_hash_table_new_full (
         g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -509,7 +606,7 @@ tf_reply_check (const TfReplyChecker *c, const char *file, const TfRawReply *raw
         }
       for (guint i = 0; i < c->form->texts->len; i++)
         g_ptr_array_add (reply->texts,
-                         check_text (c, reply, raw, radios_by_field, c->form->texts->pdata[i]));
+                         check_text (&rd, reply, raw, radios_by_field, c->form->texts->pdata[i]));
     }
   tf_reply_update_status (reply);
   return reply;

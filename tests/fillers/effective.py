@@ -36,12 +36,14 @@ def known_tools():
     return data["tools"]
 
 
-def effective(fields, tool, base=None):
+def effective(fields, tool, base=None, language="en"):
     if tool not in known_tools():
         fillerlib.die(PROG, 'unknown tool "%s" (known: %s)'
                       % (tool, ", ".join(known_tools())), 2)
     texts, radios, form_id = fillerlib.contract()
-    out = {"form.id": form_id}
+    if language not in fillerlib.LANGUAGES:
+        fillerlib.die(PROG, 'unknown language "%s"' % language, 2)
+    out = {"form.id": form_id, "form.language": language}
     for name in texts:
         out[name] = ""
     for name in radios:
@@ -65,13 +67,18 @@ def effective(fields, tool, base=None):
 def main(argv):
     args = argv[1:]
     base = None
-    if len(args) >= 2 and args[0] == "--base":
-        base = fillerlib.load_spec(args[1], PROG)
+    language = "en"
+    while len(args) >= 2 and args[0] in ("--base", "--language"):
+        if args[0] == "--base":
+            base = fillerlib.load_spec(args[1], PROG)
+        else:
+            language = args[1]
         args = args[2:]
     if len(args) != 2:
-        fillerlib.die(PROG, "usage: effective.py [--base BASE.json] SPEC.json TOOL", 2)
+        fillerlib.die(PROG, "usage: effective.py [--base BASE.json] [--language LANG] "
+                      "SPEC.json TOOL", 2)
     fields = fillerlib.load_spec(args[0], PROG)
-    json.dump({"fields": effective(fields, args[1], base)}, sys.stdout,
+    json.dump({"fields": effective(fields, args[1], base, language)}, sys.stdout,
               ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -51,6 +51,11 @@ def load_spec(path, prog):
     return fields
 
 
+# The hidden read-only fields: the form's identity and its language.
+HIDDEN = ("form.id", "form.language")
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+
+
 def contract(form_path=None):
     """The contract's terminal fields: (texts, radios, form_id).
 
@@ -80,7 +85,7 @@ def check_spec_against_contract(fields, prog, form_path=None):
             if value not in radios[name]:
                 die(prog, '"%s" is not an on-state of %s (one of: %s)'
                     % (value, name, ", ".join(radios[name])))
-        elif name not in texts and name != "form.id":
+        elif name not in texts and name not in HIDDEN:
             die(prog, 'the form has no field "%s"' % name)
 
 

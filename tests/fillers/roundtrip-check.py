@@ -3,11 +3,14 @@
 
 Usage: roundtrip-check.py OUT.pdf EFFECTIVE.json
        roundtrip-check.py OUT.pdf --spec SPEC.json --tool TOOL [--base BASE.json]
+                          [--language LANG]
 
 EFFECTIVE.json is what effective.py prints: every field of the contract
 with the value a correct reader must see (text: exact string, "" when
 empty; radio group: on-state name, or null when no option is on). The
-second form computes it in-process, as `effective.py [--base BASE] SPEC TOOL`.
+second form computes it in-process, as `effective.py [--base BASE]
+[--language LANG] SPEC TOOL` (LANG: the language the blank form was emitted
+in, which its hidden form.language holds; default en).
 
 Values are read with Poppler's glib API through gi (an independent
 Poppler read, not tapform's reader):
@@ -131,7 +134,8 @@ def short(value):
 
 
 USAGE = ("usage: roundtrip-check.py OUT.pdf EFFECTIVE.json\n"
-         "       roundtrip-check.py OUT.pdf --spec SPEC.json --tool TOOL [--base BASE.json]")
+         "       roundtrip-check.py OUT.pdf --spec SPEC.json --tool TOOL [--base BASE.json]"
+         " [--language LANG]")
 
 
 def expected_from_args(args):
@@ -141,14 +145,15 @@ def expected_from_args(args):
             fillerlib.die(PROG, '%s: expected an object with a "fields" object' % args[0], 2)
         return expected["fields"]
     opts = {}
-    while len(args) >= 2 and args[0] in ("--spec", "--tool", "--base"):
+    while len(args) >= 2 and args[0] in ("--spec", "--tool", "--base", "--language"):
         opts[args[0]] = args[1]
         args = args[2:]
     if args or "--spec" not in opts or "--tool" not in opts:
         fillerlib.die(PROG, USAGE, 2)
     import effective
     base = fillerlib.load_spec(opts["--base"], PROG) if "--base" in opts else None
-    return effective.effective(fillerlib.load_spec(opts["--spec"], PROG), opts["--tool"], base)
+    return effective.effective(fillerlib.load_spec(opts["--spec"], PROG), opts["--tool"], base,
+                               opts.get("--language", "en"))
 
 
 def main(argv):

@@ -8,11 +8,17 @@
 EmitTestForm *
 emit_test_form_new (const char *definition)
 {
+  return emit_test_form_new_in (definition, TF_LANG_DEFAULT);
+}
+
+EmitTestForm *
+emit_test_form_new_in (const char *definition, TfLanguage language)
+{
   g_autoptr (GError) error = NULL;
   EmitTestForm *f = g_new0 (EmitTestForm, 1);
   f->form = definition ? tf_form_load (definition, &error) : tf_form_load_default (&error);
   cr_assert_not_null (f->form, "loading the form: %s", error ? error->message : "");
-  f->layout = tf_layout_new_default (f->form, &error);
+  f->layout = tf_layout_new_default_in (f->form, language, &error);
   cr_assert_not_null (f->layout, "laying out the form: %s", error ? error->message : "");
   f->emitter = tf_emitter_new (f->form, f->layout);
   f->dir = tf_test_tmpdir ();

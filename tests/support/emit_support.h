@@ -25,6 +25,8 @@ typedef struct {
 /* The form of `definition` (a path; NULL: the shipped Circular 246 one),
  * laid out as tapform-emit lays it out. */
 EmitTestForm *emit_test_form_new (const char *definition);
+/* The same in `language`. */
+EmitTestForm *emit_test_form_new_in (const char *definition, TfLanguage language);
 void emit_test_form_free (EmitTestForm *f);
 
 /* Every form a test writes is dated 2020-04-22, the circular's date, so

@@ -16,6 +16,7 @@
 typedef struct {
   const char *tool;
   const char *blank;
+  const char *language;   /* the blank's: "en"... */
   char *scenario;     /* path of the scenario */
   char *name;         /* its name, "mixed" */
   char *out;          /* the filled PDF */
@@ -60,7 +61,8 @@ fill_job (gpointer data, gpointer user_data)
       job->error = g_strdup_printf ("fill %s %s: %s", job->tool, job->name, err ? err : "");
       return;
     }
-  const char *effective[] = { PYTHON, FILLERS "/effective.py", job->scenario, job->tool, NULL };
+  const char *effective[] = { PYTHON, FILLERS "/effective.py", "--language", job->language,
+                              job->scenario, job->tool, NULL };
   g_clear_pointer (&err, g_free);
   if (!run (effective, &job->truth, &err))
     job->error = g_strdup_printf ("effective.py %s %s: %s", job->name, job->tool, err ? err : "");
@@ -118,6 +120,7 @@ compare (const ReadTestReader *r, const TfReply *reply, JsonObject *fields,
   cr_assert_neq (reply->status, TF_STATUS_INVALID, "%s: invalid: %s", what,
                  ((TfProblem *) reply->problems->pdata[0])->message);
   cr_assert_str_eq (reply->form, truth_text (fields, "form.id"), "%s: form", what);
+  cr_assert_str_eq (reply->language, truth_text (fields, "form.language"), "%s: language", what);
   cr_assert_eq (reply->source, TF_SOURCE_FIELDS);
 
   g_autoptr (GPtrArray) codes = g_ptr_array_new ();
@@ -184,20 +187,12 @@ compare (const ReadTestReader *r, const TfReply *reply, JsonObject *fields,
                 "%s: status %s", what, tf_status_name (reply->status));
 }
 
-void
-read_fillers_check_tool (const char *tool)
+/* Fills `blank` (in `language`) with `tool` for each scenario of `list`,
+ * reads each result and compares it with the truth. */
+static void
+check_scenarios (const ReadTestReader *r, const char *tool, const char *blank,
+                 const char *language, GPtrArray *list, const char *tmp)
 {
-  const char *available[] = { FILLERS "/fill", "--available", tool, NULL };
-  g_autofree char *why = NULL;
-  if (!run (available, NULL, &why))
-    cr_skip_test ("%s is not available here: %s", tool, why ? why : "");
-  /* Left behind when an assertion fails, to look at. */
-  ReadTestReader *r = read_test_reader_new ();
-  g_autofree char *tmp = tf_test_tmpdir ();
-
-  g_autofree char *blank = read_test_emit (r, tmp, "blank.pdf", NULL);
-  g_autoptr (GPtrArray) list = scenarios ();
-  cr_assert_geq (list->len, 12, "at least 12 scenarios");
   g_autoptr (GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   GThreadPool *pool = g_thread_pool_new (fill_job, NULL, 2, TRUE, NULL);
   for (guint i = 0; i < list->len; i++)
@@ -205,10 +200,11 @@ read_fillers_check_tool (const char *tool)
       Job *job = g_new0 (Job, 1);
       job->tool = tool;
       job->blank = blank;
+      job->language = language;
       job->scenario = g_strdup (list->pdata[i]);
       g_autofree char *base = g_path_get_basename (job->scenario);
       job->name = g_strndup (base, strlen (base) - strlen (".json"));
-      g_autofree char *file = g_strdup_printf ("%s-%s.pdf", tool, job->name);
+      g_autofree char *file = g_strdup_printf ("%s-%s-%s.pdf", tool, language, job->name);
       job->out = g_build_filename (tmp, file, NULL);
       g_ptr_array_add (jobs, job);
       g_thread_pool_push (pool, job, NULL);
@@ -225,8 +221,57 @@ read_fillers_check_tool (const char *tool)
         json_node_get_object (json_parser_get_root (parser)), "fields");
       g_autoptr (TfReply) reply = read_test_reply (r, job->out);
       read_test_assert_schema (r, reply);
-      g_autofree char *what = g_strdup_printf ("%s, %s", tool, job->name);
+      g_autofree char *what = g_strdup_printf ("%s, %s form, %s", tool, language, job->name);
       compare (r, reply, fields, what);
+    }
+}
+
+static void
+need_tool (const char *tool)
+{
+  const char *available[] = { FILLERS "/fill", "--available", tool, NULL };
+  g_autofree char *why = NULL;
+  if (!run (available, NULL, &why))
+    cr_skip_test ("%s is not available here: %s", tool, why ? why : "");
+}
+
+void
+read_fillers_check_tool (const char *tool)
+{
+  need_tool (tool);
+  /* Left behind when an assertion fails, to look at. */
+  ReadTestReader *r = read_test_reader_new ();
+  g_autofree char *tmp = tf_test_tmpdir ();
+
+  g_autofree char *blank = read_test_emit (r, tmp, "blank.pdf", NULL);
+  g_autoptr (GPtrArray) list = scenarios ();
+  cr_assert_geq (list->len, 12, "at least 12 scenarios");
+  check_scenarios (r, tool, blank, "en", list, tmp);
+  tf_test_rmtree (tmp);
+  read_test_reader_free (r);
+}
+
+void
+read_fillers_check_tool_languages (const char *tool)
+{
+  need_tool (tool);
+  ReadTestReader *r = read_test_reader_new ();
+  g_autofree char *tmp = tf_test_tmpdir ();
+  static const char *const names[] = { "sender-arabic", "sender-chinese", "sender-cyrillic",
+                                       "sender-french", "mixed" };
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (list, g_strdup_printf (FILLERS "/scenarios/%s.json", names[i]));
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      if (l == TF_LANG_EN)
+        continue;   /* read_fillers_check_tool() reads it with every scenario */
+      EmitTestForm *f = emit_test_form_new_in (NULL, (TfLanguage) l);
+      g_autofree char *name = g_strdup_printf ("blank-%s.pdf", tf_language_code (l));
+      g_autofree char *blank = g_build_filename (tmp, name, NULL);
+      emit_test_write_path (f, blank, NULL, NULL);
+      emit_test_form_free (f);
+      check_scenarios (r, tool, blank, tf_language_code (l), list, tmp);
     }
   tf_test_rmtree (tmp);
   read_test_reader_free (r);

@@ -16,4 +16,10 @@
 
 void read_fillers_check_tool (const char *tool);
 
+/* The same for the Arabic, Chinese, French, Russian and Spanish versions:
+ * each emitted in its language, filled by TOOL with senders in Arabic,
+ * Chinese, Cyrillic and accented Latin (and the mixed scenario), read
+ * back exactly, its record's language that of the form. */
+void read_fillers_check_tool_languages (const char *tool);
+
 #endif

@@ -55,20 +55,23 @@ lookup_value (const char *const *values, const char *name)
   return NULL;
 }
 
-TfRawReply *
-read_test_raw_new (const ReadTestReader *r, const char *const *values)
+static TfRawReply *
+raw_new (const ReadTestReader *r, const TfLayout *layout, const char *language,
+         const char *const *values)
 {
   TfRawReply *raw = tf_raw_reply_new (TF_READ_OK, NULL);
   raw->sha256 = g_strdup ("0000000000000000000000000000000000000000000000000000000000000000");
-  raw->n_pages = r->layout->n_pages;
-  for (guint i = 0; i < r->layout->widgets->len; i++)
+  raw->n_pages = layout->n_pages;
+  for (guint i = 0; i < layout->widgets->len; i++)
     {
-      const TfWidget *w = r->layout->widgets->pdata[i];
+      const TfWidget *w = layout->widgets->pdata[i];
       const char *value = lookup_value (values, w->field);
       if (w->kind == TF_WIDGET_TEXT || w->kind == TF_WIDGET_HIDDEN_TEXT)
         {
           if (g_str_equal (w->field, "form.id"))
             value = r->form->id_version;
+          if (g_str_equal (w->field, "form.language") && value == NULL)
+            value = language;
           tf_raw_reply_add_field (raw, w->field, TF_RAW_TEXT, value);
           continue;
         }
@@ -77,6 +80,20 @@ read_test_raw_new (const ReadTestReader *r, const char *const *values)
       tf_raw_reply_add_radio (raw, w->field, w->tooltip, w->page, &w->rect, on);
     }
   return raw;
+}
+
+TfRawReply *
+read_test_raw_new (const ReadTestReader *r, const char *const *values)
+{
+  /* As the forms sent before there were languages: no form.language. */
+  return raw_new (r, r->layout, NULL, values);
+}
+
+TfRawReply *
+read_test_raw_new_in (const ReadTestReader *r, TfLanguage language, const char *const *values)
+{
+  return raw_new (r, tf_reader_layout_in (r->reader, language), tf_language_code (language),
+                  values);
 }
 
 TfRawRadio *

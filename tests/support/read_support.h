@@ -65,6 +65,10 @@ void read_test_reader_free (ReadTestReader *r);
  * rectangle of the layout, on when `values` names its on-state for its
  * group. New; free with tf_raw_reply_free(). */
 TfRawReply *read_test_raw_new (const ReadTestReader *r, const char *const *values);
+/* The same for the form in `language`: its layout's rectangles, and
+ * form.language set to its code. */
+TfRawReply *read_test_raw_new_in (const ReadTestReader *r, TfLanguage language,
+                                  const char *const *values);
 /* The radio widget of `raw` that the layout places for `state` of
  * `group`, found by its position in raw->radios (as read_test_raw_new()
  * made it); borrowed. */

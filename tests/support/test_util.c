@@ -44,6 +44,18 @@ tf_test_source_path (const char *relative)
   return g_build_filename (TAPFORM_SOURCE_DIR, relative, NULL);
 }
 
+guint
+tf_test_count_pdfs (const char *relative)
+{
+  g_autofree char *path = tf_test_source_path (relative);
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  guint n = 0;
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, ".pdf");
+  return n;
+}
+
 char *
 tf_test_write (const char *dir, const char *name, const char *contents)
 {

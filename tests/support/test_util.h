@@ -11,6 +11,9 @@ char *tf_test_tmpdir (void);
 void tf_test_rmtree (const char *path);
 /* "<source tree>/relative", newly allocated. */
 char *tf_test_source_path (const char *relative);
+/* How many *.pdf files the source folder `relative` holds (not its
+ * subfolders): samples/replies grows as samples are added. */
+guint tf_test_count_pdfs (const char *relative);
 /* Writes `contents` to dir/name; returns the new path. */
 char *tf_test_write (const char *dir, const char *name, const char *contents);
 /* How a test runs a program: the one way, for tapform's tools and the

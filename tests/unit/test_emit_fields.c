@@ -595,14 +595,19 @@ check_listing (Listing *l, gboolean filled)
 
   check_text (l, TF_FIELD_FORM_ID, FF_READ_ONLY, form->id_version);
   cr_expect_str_eq (form->id_version, "tsb-246-annex2@1");
-  Field *id = g_hash_table_lookup (l->fields, TF_FIELD_FORM_ID);
-  for (guint j = 0; l->shows_widgets && j < id->widgets->len; j++)
+  check_text (l, TF_FIELD_FORM_LANGUAGE, FF_READ_ONLY, "en");
+  const char *hidden[] = { TF_FIELD_FORM_ID, TF_FIELD_FORM_LANGUAGE };
+  for (gsize h = 0; h < G_N_ELEMENTS (hidden); h++)
     {
-      Widget *w = id->widgets->pdata[j];
-      cr_expect (w->flags & ANNOT_HIDDEN, "%s: the widget of form.id is not hidden (/F %"
-                 G_GINT64_FORMAT ")", l->tool, w->flags);
+      Field *id = g_hash_table_lookup (l->fields, hidden[h]);
+      for (guint j = 0; l->shows_widgets && id != NULL && j < id->widgets->len; j++)
+        {
+          Widget *w = id->widgets->pdata[j];
+          cr_expect (w->flags & ANNOT_HIDDEN, "%s: the widget of %s is not hidden (/F %"
+                     G_GINT64_FORMAT ")", l->tool, hidden[h], w->flags);
+        }
+      expected++;
     }
-  expected++;
 
   for (guint i = 0; i < form->texts->len; i++)
     {
@@ -623,7 +628,9 @@ check_listing (Listing *l, gboolean filled)
   while (g_hash_table_iter_next (&it, &key, NULL))
     {
       const char *name = key;
-      gboolean known = g_str_equal (name, TF_FIELD_FORM_ID) || g_str_has_prefix (name, "sender.")
+      gboolean known = g_str_equal (name, TF_FIELD_FORM_ID)
+                       || g_str_equal (name, TF_FIELD_FORM_LANGUAGE)
+                       || g_str_has_prefix (name, "sender.")
                        || g_str_has_prefix (name, "text.");
       cr_expect (known, "%s lists a field outside the contract: %s", l->tool, name);
     }

@@ -81,6 +81,11 @@ typedef struct {
 } Broken;
 
 static const Broken broken[] = {
+  { "language-missing", "      \"fr\": \"Objet:\",\n", "", "\"subject_label\" has no wording in \"fr\" (French)", TRUE },
+  { "language-unknown", "\"en\": \"ANNEX 2\",", "\"en\": \"ANNEX 2\", \"de\": \"ANLAGE 2\",", "\"annex_heading\" has a wording in \"de\"", TRUE },
+  { "languages-without-default", "\"languages\": [\"ar\", \"en\",", "\"languages\": [\"ar\",", "must include the form's \"language\"", TRUE },
+  { "languages-twice", "\"languages\": [\"ar\",", "\"languages\": [\"ar\", \"ar\",", "names \"ar\" twice", TRUE },
+  { "language-not-itu", "\"language\": \"en\"", "\"language\": \"de\"", "\"language\" must be one of ar, en, es, fr, ru, zh", TRUE },
   { "bad-json", "\"texts\": [", "\"texts\": [,", "line ", TRUE },
   { "missing-key", "{\"key\": \"x1148\", ", "{", "missing member \"key\"", TRUE },
   { "duplicate-key", "\"key\": \"x1216\"", "\"key\": \"x1148\"", "text key \"x1148\" appears twice", TRUE },
@@ -152,4 +157,74 @@ Test (form_load, unreadable_file_is_an_io_error)
   cr_assert_null (form);
   cr_expect_eq (error->code, TF_ERROR_IO);
   cr_expect (g_str_has_prefix (error->message, "/nonexistent/form.json: "), "%s", error->message);
+}
+
+Test (form_load, the_shipped_definition_speaks_the_six_languages)
+{
+  g_autoptr (TfForm) form = tf_form_load_default (NULL);
+  cr_assert_not_null (form);
+  cr_expect_eq (form->default_language, TF_LANG_EN);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    {
+      const TfWording *w = tf_form_wording (form, l);
+      cr_assert_not_null (w, "no %s wording", tf_language_code (l));
+      cr_expect_eq (w->language, (TfLanguage) l);
+      cr_expect_not_null (w->title);
+      cr_expect_not_null (w->page.subject);
+      cr_expect_not_null (w->choices.attached);
+      cr_expect_eq (w->page.to_contact->len, 2);
+      for (guint i = 0; i < form->texts->len; i++)
+        cr_expect_not_null (((TfText *) form->texts->pdata[i])->titles[l]);
+      for (guint i = 0; i < form->sender->len; i++)
+        cr_expect_not_null (((TfSenderField *) form->sender->pdata[i])->labels[l]);
+    }
+  /* The default language's wording is also where it always was. */
+  cr_expect_str_eq (form->page.subject, tf_form_wording (form, TF_LANG_EN)->page.subject);
+  cr_expect_str_eq (form->title, "Member State response to TSB Circular 246");
+
+  const TfText *fdip = tf_form_find_text (form, "x1148");
+  const TfText *x1054 = tf_form_find_text (form, "x1054");
+  struct { TfLanguage l; const TfText *t; const char *heading; } cases[] = {
+    { TF_LANG_FR, fdip, "Projet de nouvelle Recommandation UIT-T X.1148 (X.fdip)" },
+    { TF_LANG_FR, x1054, "Projet de Recommandation UIT-T X.1054 révisée" },
+    { TF_LANG_ES, x1054, "Proyecto de Recomendación UIT-T X.1054 revisada" },
+    { TF_LANG_RU, fdip, "Проект новой Рекомендации МСЭ-Т X.1148 (X.fdip)" },
+    { TF_LANG_ZH, x1054, "经修订的ITU-T X.1054建议书草案" },
+    { TF_LANG_AR, fdip, "مشروع توصية جديدة ITU-T X.1148 (X.fdip)" },
+    { TF_LANG_EN, fdip, "Draft new Recommendation ITU-T X.1148 (X.fdip)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *h = tf_text_dup_heading_in (form, tf_form_wording (form, cases[i].l),
+                                                   cases[i].t);
+      cr_expect_str_eq (h, cases[i].heading);
+    }
+  /* The record's designation stays the definition's. */
+  cr_expect_str_eq (fdip->designation, "ITU-T X.1148");
+}
+
+/* A definition written before the languages (plain strings, no
+ * "languages", status labels without {designation}) still loads: an
+ * English-only form, worded as before. */
+Test (form_load, a_definition_without_languages_is_english_only)
+{
+  g_autofree char *path = tf_test_source_path ("tests/fixtures/definition-before-languages.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TfForm) old = tf_form_load (path, &error);
+  cr_assert_not_null (old, "%s", error ? error->message : "");
+  g_autoptr (TfForm) now = tf_form_load_default (NULL);
+  cr_assert_not_null (now);
+  cr_expect_eq (old->default_language, TF_LANG_EN);
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    cr_expect ((tf_form_wording (old, l) != NULL) == (l == TF_LANG_EN));
+  for (guint i = 0; i < now->texts->len; i++)
+    {
+      const TfText *a = old->texts->pdata[i], *b = now->texts->pdata[i];
+      g_autofree char *ha = tf_text_dup_heading (old, a);
+      g_autofree char *hb = tf_text_dup_heading (now, b);
+      cr_expect_str_eq (ha, hb);
+      cr_expect_str_eq (a->title, b->title);
+    }
+  cr_expect_str_eq (old->page.introduction, now->page.introduction);
+  cr_expect_str_eq (old->choices.assign, now->choices.assign);
 }

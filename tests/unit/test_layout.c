@@ -169,13 +169,15 @@ Test (layout, fields_follow_the_contract)
 {
   TfForm *form;
   g_autoptr (TfLayout) layout = shipped_layout (&form);
-  const char *names[] = { "form.id", "sender.name", "sender.title", "sender.address",
-                          "sender.fax", "sender.email", "sender.member_state" };
+  const char *names[] = { "form.id", "form.language", "sender.name", "sender.title",
+                          "sender.address", "sender.fax", "sender.email",
+                          "sender.member_state" };
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     cr_expect_not_null (tf_layout_find_field (layout, names[i]), "%s", names[i]);
   cr_expect (tf_layout_find_field (layout, "sender.address")->multiline);
   cr_expect_eq (tf_layout_find_field (layout, "form.id")->kind, TF_WIDGET_HIDDEN_TEXT);
-  /* 7 text widgets + 4 per text, nothing else */
-  cr_expect_eq (layout->widgets->len, 7 + 4 * form->texts->len);
+  cr_expect_eq (tf_layout_find_field (layout, "form.language")->kind, TF_WIDGET_HIDDEN_TEXT);
+  /* 8 text widgets + 4 per text, nothing else */
+  cr_expect_eq (layout->widgets->len, 8 + 4 * form->texts->len);
   tf_form_free (form);
 }

@@ -156,7 +156,7 @@ Test (csv, fixed_columns_and_rows_read_back, .init = read_fixture_setup, .fini =
   g_autoptr (GPtrArray) rows = parse_csv (out->str);
   cr_assert_eq (rows->len, 3);
   GPtrArray *header = rows->pdata[0], *row = rows->pdata[1], *row2 = rows->pdata[2];
-  guint n = 4 + 5 + 2 * r->form->texts->len + 4;
+  guint n = 4 + 5 + 2 * r->form->texts->len + 5;
   cr_assert_eq (header->len, n, "%u columns", header->len);
   cr_assert_eq (row->len, n);
   cr_assert_eq (row2->len, n);
@@ -167,10 +167,11 @@ Test (csv, fixed_columns_and_rows_read_back, .init = read_fixture_setup, .fini =
                           "x1148_authority" };
   for (guint i = 0; i < G_N_ELEMENTS (first); i++)
     cr_assert_str_eq (at (header, i), first[i]);
-  cr_assert_str_eq (at (header, n - 4), "problems");
-  cr_assert_str_eq (at (header, n - 3), "messages");
-  cr_assert_str_eq (at (header, n - 2), "form");
-  cr_assert_str_eq (at (header, n - 1), "sha256");
+  cr_assert_str_eq (at (header, n - 5), "problems");
+  cr_assert_str_eq (at (header, n - 4), "messages");
+  cr_assert_str_eq (at (header, n - 3), "form");
+  cr_assert_str_eq (at (header, n - 2), "sha256");
+  cr_assert_str_eq (at (header, n - 1), "language");
 
   cr_assert_str_eq (at (row, column (header, "file")), "'-replies/che.pdf");
   cr_assert_str_eq (at (row, column (header, "status")), "incomplete");
@@ -189,12 +190,14 @@ Test (csv, fixed_columns_and_rows_read_back, .init = read_fixture_setup, .fini =
   cr_assert (g_str_has_prefix (problems, "authority-missing text.x1216.authority; "), "%s",
              problems);
   cr_assert_str_eq (at (row, column (header, "form")), "tsb-246-annex2@1");
+  cr_assert_str_eq (at (row, column (header, "language")), "en");
 
   cr_assert_str_eq (at (row2, column (header, "status")), "invalid");
   cr_assert_str_eq (at (row2, column (header, "problems")), "not-pdf");
   cr_assert_str_eq (at (row2, column (header, "x1054_authority")), "");
   cr_assert (g_str_has_prefix (at (row2, column (header, "messages")), "The file is empty"));
   cr_assert_str_eq (at (row2, column (header, "form")), "");
+  cr_assert_str_eq (at (row2, column (header, "language")), "");
 }
 
 static char *
@@ -246,7 +249,7 @@ Test (writer, formats, .init = read_fixture_setup, .fini = read_fixture_teardown
   cr_assert_eq (rows->len, 3);
   g_autofree char *header_only = write_all (TF_FORMAT_CSV, FALSE, NULL, 0);
   cr_assert (g_str_has_prefix (header_only, "file,status,"));
-  cr_assert (g_str_has_suffix (header_only, ",sha256\r\n"));
+  cr_assert (g_str_has_suffix (header_only, ",sha256,language\r\n"));
 
   TfRecordFormat f;
   cr_assert (tf_record_format_from_name ("CSV", &f) && f == TF_FORMAT_CSV);

@@ -40,7 +40,7 @@ Test (json, keys_in_contract_order_with_nulls)
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *o = parse (parser, json);
   g_autoptr (GList) keys = json_object_get_members (o);
-  const char *expected[] = { "file", "sha256", "form", "status", "sender",
+  const char *expected[] = { "file", "sha256", "form", "language", "status", "sender",
                              "member_state_code", "texts", "problems", "source" };
   guint i = 0;
   for (GList *l = keys; l != NULL; l = l->next, i++)
@@ -51,6 +51,8 @@ Test (json, keys_in_contract_order_with_nulls)
   cr_assert_str_eq (json_object_get_string_member (sender, "name"), "Taro Yamada");
   cr_assert_str_eq (json_object_get_string_member (o, "member_state_code"), "JPN");
   cr_assert_str_eq (json_object_get_string_member (o, "source"), "fields");
+  /* The raw reply has no form.language: a form sent before, in English. */
+  cr_assert_str_eq (json_object_get_string_member (o, "language"), "en");
   JsonArray *texts = json_object_get_array_member (o, "texts");
   JsonObject *t0 = json_array_get_object_element (texts, 0);
   cr_assert_str_eq (json_object_get_string_member (t0, "authority"), "assign");

@@ -91,8 +91,11 @@ Test (read, widgets_read_back_where_the_layout_put_them)
   cr_assert_str_eq (tf_raw_reply_find_field (raw, "sender.member_state")->value, "France");
   cr_assert_null (tf_raw_reply_find_field (raw, "sender.name")->value);
   cr_assert_eq (tf_raw_reply_find_field (raw, "text.x1054.authority")->kind, TF_RAW_RADIO);
-  /* 1 + 6 text fields, 2 radio groups per text. */
-  cr_assert_eq (raw->fields->len, 7 + 2 * r->form->texts->len);
+  const TfRawField *language = tf_raw_reply_find_field (raw, "form.language");
+  cr_assert_not_null (language);
+  cr_assert_str_eq (language->value, "en");
+  /* 2 hidden + 6 text fields, 2 radio groups per text. */
+  cr_assert_eq (raw->fields->len, 8 + 2 * r->form->texts->len);
   for (guint i = 0; i < raw->radios->len; i++)
     cr_assert_not (((TfRawRadio *) raw->radios->pdata[i])->on);
 
