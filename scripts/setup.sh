@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Building and running.
 packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
   libcairo2-dev libglib2.0-dev libjson-glib-dev nettle-dev libfreetype-dev libfribidi-dev
-  zlib1g-dev iso-codes libsqlite3-dev libxlsxwriter-dev"
+  zlib1g-dev iso-codes libsqlite3-dev libxlsxwriter-dev libqrencode-dev libzbar-dev"
 # Testing: Criterion, and the independent tools that fill and check forms;
 # Ghostscript, PIL, numpy and img2pdf flatten, mark and scan the optical
 # test replies (tests/optical); the sqlite3 shell reads a register, openpyxl
