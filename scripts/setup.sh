@@ -18,7 +18,7 @@ packages="build-essential cmake pkg-config libhpdf-dev libpoppler-glib-dev
 test_packages="libcriterion-dev poppler-utils qpdf pdftk-java mupdf-tools
   python3 python3-pypdf python3-pikepdf python3-gi gir1.2-poppler-0.18
   ghostscript python3-pil python3-numpy python3-img2pdf
-  valgrind nodejs npm sqlite3 python3-openpyxl"
+  valgrind nodejs npm sqlite3 python3-openpyxl python3-fonttools"
 
 # Fuzzing (fuzz/run.sh): clang and its libFuzzer runtime.
 fuzz_packages="clang libclang-rt-14-dev"

@@ -206,7 +206,7 @@ send_file (Batch *b, Worker *w, guint index)
     {
       g_autoptr (GError) error = NULL;
       if (!tf_worker_process_start (&w->process, b->self, b->o.max_memory, b->leak_check,
-                                    &error))
+                                    b->o.optical, &error))
         {
           fail (b, index, tf_raw_reply_new (TF_READ_NO_WORKER, "%s", error->message));
           if (b->machinery_error == NULL)

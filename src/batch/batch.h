@@ -58,6 +58,7 @@
 #ifndef TF_BATCH_H
 #define TF_BATCH_H
 
+#include "optical/optical_read.h"
 #include "read/raw_reply.h"
 
 #include <glib.h>
@@ -83,6 +84,10 @@ typedef struct {
   guint jobs;               /* worker processes; 0: one per core */
   double timeout;           /* seconds per file; 0: no limit */
   guint64 max_memory;       /* bytes per worker; 0: no limit */
+  /* How the workers read a reply without form fields from its pages
+   * (optical/optical_read.h); NULL: they do not. Each worker has its own
+   * copy (a forked process's memory). */
+  TfOpticalPlan *optical;
   guint window;             /* see "Order and memory"; 0: TF_BATCH_WINDOW */
   TfBatchProgressFunc progress;  /* may be NULL */
 } TfBatchOptions;
@@ -90,7 +95,7 @@ typedef struct {
 #define TF_BATCH_TIMEOUT 30.0
 #define TF_BATCH_MAX_MEMORY (G_GUINT64_CONSTANT (1) << 30)
 #define TF_BATCH_WINDOW 1024
-#define TF_BATCH_OPTIONS_INIT { 0, TF_BATCH_TIMEOUT, TF_BATCH_MAX_MEMORY, 0, NULL }
+#define TF_BATCH_OPTIONS_INIT { 0, TF_BATCH_TIMEOUT, TF_BATCH_MAX_MEMORY, NULL, 0, NULL }
 
 /* Reads the `n` files of `paths` (borrowed), handing each result to
  * `func` in order. `options` may be NULL for the defaults. Returns TRUE

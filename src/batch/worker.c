@@ -191,7 +191,7 @@ tf_worker_answer_parse (GBytes *answer, GError **error)
 
 /* Answers requests until the batch closes the channel. */
 static gboolean
-serve_requests (int fd, GError **error)
+serve_requests (int fd, TfOpticalPlan *optical, GError **error)
 {
   const char *faults = g_getenv (TF_WORKER_FAULTS_ENV);
   for (;;)
@@ -213,7 +213,7 @@ serve_requests (int fd, GError **error)
       if (!send_frame (fd, prelude, error))
         return FALSE;
       misbehave (test_fault (faults, path));
-      g_autoptr (TfRawReply) raw = tf_read_loaded (file);
+      g_autoptr (TfRawReply) raw = tf_read_loaded_with (file, optical);
       g_autoptr (GBytes) answer = tf_worker_answer (raw);
       if (!send_frame (fd, answer, error))
         return FALSE;
@@ -221,11 +221,11 @@ serve_requests (int fd, GError **error)
 }
 
 gboolean
-tf_worker_serve (int fd, GError **error)
+tf_worker_serve (int fd, TfOpticalPlan *optical, GError **error)
 {
   /* Poppler set up once for all the files this worker reads. */
   TfReadSession *session = tf_read_session_new ();
-  gboolean ok = serve_requests (fd, error);
+  gboolean ok = serve_requests (fd, optical, error);
   tf_read_session_free (session);
   return ok;
 }

@@ -44,10 +44,11 @@
 
 #define TF_WORKER_FAULTS_ENV "TAPFORM_TEST_WORKER_FAULTS"
 
-/* Serves read requests arriving on `fd` until the batch closes it, then
+/* Serves read requests arriving on `fd` until the batch closes it (files
+ * without fields read optically as `optical` says, when not NULL), then
  * returns TRUE; FALSE with TF_ERROR_IO when the channel fails. Meant to run
  * in a process of its own (it may crash, hang or be killed inside). */
-gboolean tf_worker_serve (int fd, GError **error);
+gboolean tf_worker_serve (int fd, TfOpticalPlan *optical, GError **error);
 
 /* Reads the file at `path` as a worker does and returns what it would
  * answer: tf_worker_answer() of what it read. */

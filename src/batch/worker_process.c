@@ -95,7 +95,8 @@ limit_memory (guint64 max_memory)
 
 /* In the forked child: becomes a worker serving `sock`, stderr to `err`. */
 G_GNUC_NORETURN static void
-run_worker (pid_t parent, guint64 max_memory, gboolean leak_check, int sock, int err)
+run_worker (pid_t parent, guint64 max_memory, gboolean leak_check, TfOpticalPlan *optical,
+            int sock, int err)
 {
   tf_child_die_with_parent (parent);
   /* Out of the way of 0-3 first, so that no dup2 below clobbers them. */
@@ -119,7 +120,7 @@ run_worker (pid_t parent, guint64 max_memory, gboolean leak_check, int sock, int
    * buffers on the heap, and up to 8 MiB of free heap kept. */
   mallopt (M_MMAP_THRESHOLD, 4 << 20);
   mallopt (M_TRIM_THRESHOLD, 8 << 20);
-  gboolean ok = tf_worker_serve (WORKER_FD, NULL);
+  gboolean ok = tf_worker_serve (WORKER_FD, optical, NULL);
 #ifdef TF_ASAN
   /* _exit() skips LeakSanitizer's check at exit: run it here, where the
    * user (or CI) sees its report, and say so by the exit status. */
@@ -145,7 +146,7 @@ start_failed (int saved, GError **error)
 
 gboolean
 tf_worker_process_start (TfWorkerProcess *p, pid_t parent, guint64 max_memory,
-                         gboolean leak_check, GError **error)
+                         gboolean leak_check, TfOpticalPlan *optical, GError **error)
 {
   int sv[2], ep[2];
   if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
@@ -161,7 +162,7 @@ tf_worker_process_start (TfWorkerProcess *p, pid_t parent, guint64 max_memory,
   fflush (NULL);
   pid_t pid = fork ();
   if (pid == 0)
-    run_worker (parent, max_memory, leak_check, sv[1], ep[1]);
+    run_worker (parent, max_memory, leak_check, optical, sv[1], ep[1]);
   int saved = errno;
   close (sv[1]);
   close (ep[1]);

@@ -8,6 +8,8 @@
 #ifndef TF_WORKER_PROCESS_H
 #define TF_WORKER_PROCESS_H
 
+#include "optical/optical_read.h"
+
 #include <glib.h>
 #include <sys/types.h>
 
@@ -36,7 +38,8 @@ typedef struct {
  * and ends with TF_WORKER_LEAKED_STATUS on a leak. `p->tail` must exist
  * (it is emptied). FALSE with TF_ERROR_IO when no process can be made. */
 gboolean tf_worker_process_start (TfWorkerProcess *p, pid_t parent, guint64 max_memory,
-                                  gboolean leak_check, GError **error);
+                                  gboolean leak_check, TfOpticalPlan *optical,
+                                  GError **error);
 
 /* Ends the worker (SIGKILL first when `kill_it`, else it is told to end
  * by closing its channel) and waits for it; returns its wait status.

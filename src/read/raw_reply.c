@@ -51,6 +51,7 @@ tf_raw_reply_free (TfRawReply *raw)
   g_clear_pointer (&raw->modified, g_date_time_unref);
   g_free (raw->producer);
   g_clear_pointer (&raw->file_modified, g_date_time_unref);
+  tf_raw_optical_free (raw->optical);
   g_free (raw);
 }
 
@@ -119,7 +120,7 @@ tf_read_outcome_name (TfReadOutcome outcome)
 /* outcome, detail, sha256, size, pages, fields (name, kind, value),
  * radios (field, tooltip, page, (x, y, w, h), on), created, modified
  * (ISO 8601), producer, the file's modification time (ISO 8601). */
-#define RAW_TYPE "(umsmstua(sums)a(smsu(dddd)b)msmsmsms)"
+#define RAW_TYPE "(umsmstua(sums)a(smsu(dddd)b)msmsmsmsmv)"
 
 static char *
 dup_iso (GDateTime *t)
@@ -148,10 +149,11 @@ tf_raw_reply_serialize (const TfRawReply *raw)
   g_autofree char *created = dup_iso (raw->created);
   g_autofree char *modified = dup_iso (raw->modified);
   g_autofree char *file_modified = dup_iso (raw->file_modified);
+  g_autoptr (GVariant) optical = raw->optical ? tf_raw_optical_serialize (raw->optical) : NULL;
   GVariant *v = g_variant_new (RAW_TYPE, (guint32) raw->outcome, raw->detail,
                                raw->sha256, (guint64) raw->size,
                                (guint32) raw->n_pages, &fields, &radios, created,
-                               modified, raw->producer, file_modified);
+                               modified, raw->producer, file_modified, optical);
   return g_variant_ref_sink (v);
 }
 
@@ -175,9 +177,10 @@ tf_raw_reply_deserialize (GVariant *variant, GError **error)
   const char *detail, *sha256, *created, *modified, *producer, *file_modified;
   g_autoptr (GVariantIter) fields = NULL;
   g_autoptr (GVariantIter) radios = NULL;
-  g_variant_get (variant, "(um&sm&stua(sums)a(smsu(dddd)b)m&sm&sm&sm&s)", &outcome, &detail,
+  g_autoptr (GVariant) optical = NULL;
+  g_variant_get (variant, "(um&sm&stua(sums)a(smsu(dddd)b)m&sm&sm&sm&smv)", &outcome, &detail,
                  &sha256, &size, &n_pages, &fields, &radios, &created, &modified,
-                 &producer, &file_modified);
+                 &producer, &file_modified, &optical);
   /* The sanity checks a reader of untrusted bytes owes its callers. */
   if (outcome > TF_READ_LAST_WORKER_OUTCOME || (outcome == TF_READ_OK) != (detail == NULL)
       || !utf8_or_null (detail) || !utf8_or_null (producer))
@@ -219,5 +222,7 @@ tf_raw_reply_deserialize (GVariant *variant, GError **error)
         }
       tf_raw_reply_add_radio (raw, name, tooltip, page, &rect, on);
     }
+  if (optical != NULL && (raw->optical = tf_raw_optical_deserialize (optical, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&raw);
 }

@@ -22,6 +22,7 @@
 #define TF_RAW_REPLY_H
 
 #include "layout/layout.h"
+#include "read/raw_optical.h"
 
 #include <glib.h>
 
@@ -104,6 +105,9 @@ typedef struct {
    * dates), or NULL when the file could not be examined. */
   GDateTime *file_modified;
   TfReadFailure failure;  /* CRASHED, TIMED_OUT, OUT_OF_MEMORY; else zero */
+  /* What its rendered pages show, when it was read optically (no form
+   * fields, or empty fields over marked pages); else NULL. */
+  TfRawOptical *optical;
 } TfRawReply;
 
 /* A new, empty raw reply with `outcome` (and, unless TF_READ_OK, a

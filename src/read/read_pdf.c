@@ -95,8 +95,26 @@ read_page (TfRawReply *raw, PopplerDocument *doc, guint index)
   g_object_unref (page);
 }
 
+/* Whether every field of `raw` is empty: no text typed, no box on. */
+static gboolean
+fields_all_empty (const TfRawReply *raw)
+{
+  for (guint i = 0; i < raw->fields->len; i++)
+    {
+      const TfRawField *f = raw->fields->pdata[i];
+      /* form.id and form.language are the form's own, not an answer. */
+      if (f->kind == TF_RAW_TEXT && f->value != NULL && *f->value != '\0'
+          && !g_str_has_prefix (f->name, "form."))
+        return FALSE;
+    }
+  for (guint i = 0; i < raw->radios->len; i++)
+    if (((const TfRawRadio *) raw->radios->pdata[i])->on)
+      return FALSE;
+  return TRUE;
+}
+
 static TfRawReply *
-read_document (GBytes *bytes)
+read_document (GBytes *bytes, TfOpticalPlan *plan)
 {
   g_autoptr (GError) error = NULL;
   /* Poppler 22.12 declares no g_autoptr for its types. */
@@ -120,13 +138,20 @@ read_document (GBytes *bytes)
     g_clear_pointer (&raw->producer, g_free);
   for (guint i = 0; i < raw->n_pages; i++)
     read_page (raw, doc, i);
+  if (plan != NULL && fields_all_empty (raw))
+    {
+      raw->optical = tf_optical_read (plan, doc);
+      /* Empty fields over unmarked pages: an unanswered form, read as one. */
+      if (raw->fields->len > 0 && !tf_optical_has_marks (raw->optical))
+        g_clear_pointer (&raw->optical, tf_raw_optical_free);
+    }
   g_object_unref (doc);
   return raw;
 }
 
 /* The raw reply of `bytes`, whose checksum is `sha256` (copied). */
 static TfRawReply *
-read_summed_bytes (GBytes *bytes, const char *sha256)
+read_summed_bytes (GBytes *bytes, const char *sha256, TfOpticalPlan *plan)
 {
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
@@ -142,7 +167,7 @@ read_summed_bytes (GBytes *bytes, const char *sha256)
                             "the PDF is cut short: it ends before its end-of-file "
                             "marker (%" G_GSIZE_FORMAT " bytes)", len);
   else
-    raw = read_document (bytes);
+    raw = read_document (bytes, plan);
   raw->size = len;
   raw->sha256 = g_strdup (sha256);
   return raw;
@@ -154,7 +179,16 @@ tf_read_bytes (GBytes *bytes)
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   g_autofree char *sha256 = tf_sha256_hex (data, len);
-  return read_summed_bytes (bytes, sha256);
+  return read_summed_bytes (bytes, sha256, NULL);
+}
+
+TfRawReply *
+tf_read_bytes_with (GBytes *bytes, TfOpticalPlan *plan)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *sha256 = tf_sha256_hex (data, len);
+  return read_summed_bytes (bytes, sha256, plan);
 }
 
 static char *
@@ -260,9 +294,15 @@ tf_loaded_file_free (TfLoadedFile *file)
 TfRawReply *
 tf_read_loaded (const TfLoadedFile *file)
 {
+  return tf_read_loaded_with (file, NULL);
+}
+
+TfRawReply *
+tf_read_loaded_with (const TfLoadedFile *file, TfOpticalPlan *plan)
+{
   TfRawReply *raw = file->unreadable != NULL
     ? tf_raw_reply_new (TF_READ_UNREADABLE, "%s", file->unreadable)
-    : read_summed_bytes (file->bytes, file->sha256);
+    : read_summed_bytes (file->bytes, file->sha256, plan);
   if (file->modified != NULL)
     raw->file_modified = g_date_time_ref (file->modified);
   return raw;

@@ -29,6 +29,7 @@
 #ifndef TF_READ_PDF_H
 #define TF_READ_PDF_H
 
+#include "optical/optical_read.h"
 #include "read/raw_reply.h"
 
 #include <glib.h>
@@ -36,6 +37,11 @@
 /* Reads a PDF held in `bytes` (borrowed; Poppler may keep a reference while
  * it works). Returns a new raw reply, never NULL. */
 TfRawReply *tf_read_bytes (GBytes *bytes);
+
+/* The same, and a PDF without form fields (or whose fields are all
+ * empty while its pages carry marks) read from its rendered pages as
+ * `plan` says (raw->optical). `plan` may be NULL: no optical reading. */
+TfRawReply *tf_read_bytes_with (GBytes *bytes, TfOpticalPlan *plan);
 
 /* Files larger than this are not read (a filled form is ~150 KB; a scanned
  * reply a few MB). */
@@ -62,6 +68,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TfLoadedFile, tf_loaded_file_free)
 /* The raw reply of a loaded file (as tf_read_bytes(), with the file's
  * time), or TF_READ_UNREADABLE with the reason. New, never NULL. */
 TfRawReply *tf_read_loaded (const TfLoadedFile *file);
+/* The same, read optically where it must be as `plan` says (may be NULL). */
+TfRawReply *tf_read_loaded_with (const TfLoadedFile *file, TfOpticalPlan *plan);
 
 /* tf_read_load() then tf_read_loaded(): new raw reply, never NULL;
  * TF_READ_UNREADABLE with the reason when the file cannot be read

@@ -29,6 +29,11 @@ static const struct {
   [TF_PROBLEM_WIDGET_UNVERIFIED] = { "widget-unverified", TF_SEVERITY_WARNING },
   [TF_PROBLEM_ALREADY_REGISTERED] = { "already-registered", TF_SEVERITY_WARNING },
   [TF_PROBLEM_LANGUAGE_UNKNOWN] = { "language-unknown", TF_SEVERITY_WARNING },
+  [TF_PROBLEM_BOX_DOUBTFUL] = { "box-doubtful", TF_SEVERITY_ERROR },
+  [TF_PROBLEM_PAGE_MISSING] = { "page-missing", TF_SEVERITY_ERROR },
+  [TF_PROBLEM_PAGE_UNREGISTERED] = { "page-unregistered", TF_SEVERITY_WARNING },
+  [TF_PROBLEM_PAGE_SKIPPED] = { "page-skipped", TF_SEVERITY_WARNING },
+  [TF_PROBLEM_SENDER_NOT_READ] = { "sender-not-read", TF_SEVERITY_WARNING },
 };
 
 const char *

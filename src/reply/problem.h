@@ -65,6 +65,20 @@
  * language-unknown            warning   form.language names no language of
  *                                       the definition: read as its default
  *                                       language (English)
+ * Read from rendered pages (flattened or scanned replies, source
+ * "rendered")
+ * box-doubtful                error*    a box of the group is neither clearly
+ *                                       ticked nor clearly empty, or two are
+ *                                       ticked: the message says which box,
+ *                                       which page and why
+ * page-missing                error     a page of the form is not in the file:
+ *                                       its answers are unknown
+ * page-unregistered           warning   a page with the form's corner marks
+ *                                       that fits no page of the form
+ * page-skipped                warning   a page that is not the form's (no
+ *                                       corner marks: a cover letter)
+ * sender-not-read             warning   the page holds no text for the sender
+ *                                       block (a scan): read it from the page
  *
  * (*) state-conflict, widget-mismatch and widget-unknown leave the group's
  * answer null. They are errors where that answer is required (authority;
@@ -106,6 +120,12 @@ typedef enum {
   TF_PROBLEM_WIDGET_UNVERIFIED,
   TF_PROBLEM_ALREADY_REGISTERED,
   TF_PROBLEM_LANGUAGE_UNKNOWN,
+  /* read from rendered pages (reply_rendered.c) */
+  TF_PROBLEM_BOX_DOUBTFUL,
+  TF_PROBLEM_PAGE_MISSING,
+  TF_PROBLEM_PAGE_UNREGISTERED,
+  TF_PROBLEM_PAGE_SKIPPED,
+  TF_PROBLEM_SENDER_NOT_READ,
   TF_PROBLEM_COUNT,
 } TfProblemCode;
 

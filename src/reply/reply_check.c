@@ -1,6 +1,7 @@
 /* reply_check.c — a raw reply judged against the form: the record's values,
  * its problems and its status. Pure. See reply.h for the rules. */
 #include "reply/reply.h"
+#include "reply/reply_rendered.h"
 
 #include "reply/read_failure.h"
 
@@ -311,6 +312,24 @@ check_group (const Reading *rd, TfReply *reply, const TfRawReply *raw,
   return result;
 }
 
+/* A group's answer from its widgets, or, for a reply read from its
+ * rendered pages, from its boxes' ink. */
+static GroupResult
+read_group (const Reading *rd, TfReply *reply, const TfRawReply *raw,
+            GHashTable *radios_by_field, const TfText *text, TfGroup group,
+            gboolean required)
+{
+  if (raw->optical == NULL)
+    return check_group (rd, reply, raw, radios_by_field, text, group, required);
+  GroupResult r = { TF_ANSWER_NONE, FALSE, FALSE };
+  r.answer = tf_reply_rendered_group (reply, raw->optical, text, group, required,
+                                      &r.reported, &r.absent);
+  /* Its page is missing: page-missing said so. */
+  if (r.absent)
+    r.reported = TRUE, r.absent = FALSE;
+  return r;
+}
+
 static TfReplyText *
 check_text (const Reading *rd, TfReply *reply, const TfRawReply *raw,
             GHashTable *radios_by_field, const TfText *text)
@@ -325,8 +344,8 @@ check_text (const Reading *rd, TfReply *reply, const TfRawReply *raw,
 
   /* The authority group first, its problems first; the comments choice is
    * required only when authority is assigned. */
-  GroupResult authority = check_group (rd, reply, raw, radios_by_field, text,
-                                       TF_GROUP_AUTHORITY, TRUE);
+  GroupResult authority = read_group (rd, reply, raw, radios_by_field, text,
+                                      TF_GROUP_AUTHORITY, TRUE);
   t->authority = authority.answer;
   if (authority.absent)
     tf_reply_add_problem (reply, TF_PROBLEM_AUTHORITY_MISSING, TF_SEVERITY_ERROR,
@@ -341,8 +360,8 @@ check_text (const Reading *rd, TfReply *reply, const TfRawReply *raw,
                           "authority\" or \"does not assign authority\" to consider the "
                           "text for approval.", text->designation);
 
-  GroupResult comments = check_group (rd, reply, raw, radios_by_field, text, TF_GROUP_COMMENTS,
-                                      authority.answer == TF_ANSWER_ASSIGN);
+  GroupResult comments = read_group (rd, reply, raw, radios_by_field, text, TF_GROUP_COMMENTS,
+                                     authority.answer == TF_ANSWER_ASSIGN);
   t->comments = comments.answer;
   if (t->authority == TF_ANSWER_ASSIGN && comments.absent)
     tf_reply_add_problem (reply, TF_PROBLEM_COMMENTS_MISSING, TF_SEVERITY_ERROR,
@@ -373,6 +392,8 @@ check_text (const Reading *rd, TfReply *reply, const TfRawReply *raw,
 static const char *
 raw_text (const TfRawReply *raw, const char *name)
 {
+  if (raw->optical != NULL && g_str_has_prefix (name, "sender."))
+    return g_hash_table_lookup (raw->optical->texts, name);
   const TfRawField *f = tf_raw_reply_find_field (raw, name);
   return f && f->kind == TF_RAW_TEXT ? f->value : NULL;
 }
@@ -569,6 +590,41 @@ check_language (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw)
   return c->versions[language];
 }
 
+/* ---- a reply read from its rendered pages -------------------------------- */
+
+static void check_answers (const TfReplyChecker *c, const Reading *rd, TfReply *reply,
+                           const TfRawReply *raw);
+
+static void
+check_rendered (const TfReplyChecker *c, TfReply *reply, const TfRawReply *raw)
+{
+  const TfRawOptical *o = raw->optical;
+  const TfForm *form = c->form;
+  reply->source = TF_SOURCE_RENDERED;
+  g_autofree gboolean *present = g_new0 (gboolean, MAX (o->form_pages, 1));
+  gboolean any = FALSE;
+  for (guint i = 0; i < o->pages->len; i++)
+    any |= ((const TfRawPage *) o->pages->pdata[i])->fate == TF_PAGE_FORM;
+  if (!any || c->versions[o->language] == NULL)
+    {
+      tf_reply_add_problem (reply, TF_PROBLEM_NO_FORM, TF_SEVERITY_ERROR, NULL,
+                            "The PDF has no form fields, and none of its %u pages is a page "
+                            "of the reply form of %s: it was probably another document, or "
+                            "a scan too poor to read. Check it by eye.", o->pages->len,
+                            form->reference);
+      return;
+    }
+  reply->form = g_strdup (form->id_version);
+  reply->language = g_strdup (tf_language_code (o->language));
+  tf_reply_rendered_pages (reply, form, o, raw->n_pages, present);
+  if (!o->has_text_layer)
+    tf_reply_add_problem (reply, TF_PROBLEM_SENDER_NOT_READ, TF_SEVERITY_WARNING, NULL,
+                          "The pages hold no text for the sender block (a scanned reply): "
+                          "read the sender's name, Member State and address from the page.");
+  Reading rd = { c, c->versions[o->language] };
+  check_answers (c, &rd, reply, raw);
+}
+
 /* ---- the whole record ---------------------------------------------------- */
 
 TfReply *
@@ -585,11 +641,25 @@ tf_reply_check (const TfReplyChecker *c, const char *file, const TfRawReply *raw
 
   if (raw->outcome != TF_READ_OK)
     tf_reply_add_read_failure (reply, raw);
+  else if (raw->optical != NULL)
+    check_rendered (c, reply, raw);
   else if (check_form (c, reply, raw))
     {
       /* The problems of the form.id come first, then its language, the
        * sender block, then the texts, in the form's order. */
       Reading rd = { c, check_language (c, reply, raw) };
+      check_answers (c, &rd, reply, raw);
+    }
+  tf_reply_update_status (reply);
+  return reply;
+}
+
+/* The sender block, then the texts in the form's order. */
+static void
+check_answers (const TfReplyChecker *c, const Reading *rd, TfReply *reply,
+               const TfRawReply *raw)
+{
+    {
       check_sender (c, reply, raw);
       g_autoptr (GHashTable) radios_by_field = g_hash_table_new_full (
         g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -606,8 +676,6 @@ tf_reply_check (const TfReplyChecker *c, const char *file, const TfRawReply *raw
         }
       for (guint i = 0; i < c->form->texts->len; i++)
         g_ptr_array_add (reply->texts,
-                         check_text (&rd, reply, raw, radios_by_field, c->form->texts->pdata[i]));
+                         check_text (rd, reply, raw, radios_by_field, c->form->texts->pdata[i]));
     }
-  tf_reply_update_status (reply);
-  return reply;
 }

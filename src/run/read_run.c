@@ -112,8 +112,16 @@ tf_read_run (const TfReader *reader, const TfInputs *inputs, const TfReadRunOpti
   g_ptr_array_add (paths, NULL);
   Run run = { reader, inputs, options, result, read, 0, NULL };
 
+  /* Replies without form fields are read from their pages, in every
+   * language version the reader knows. */
+  const TfLayout *layouts[TF_LANG_COUNT];
+  for (int l = 0; l < TF_LANG_COUNT; l++)
+    layouts[l] = tf_reader_layout_in (reader, (TfLanguage) l);
+  g_autoptr (TfOpticalPlan) optical = tf_optical_plan_new (tf_reader_form (reader), layouts);
   TfBatchOptions batch = options->batch;
   batch.progress = options->progress != NULL ? on_progress : NULL;
+  if (batch.optical == NULL)
+    batch.optical = optical;
   g_autoptr (GError) batch_error = NULL;
   /* FALSE without an error: on_result() stopped it (a write failed). A
    * batch error leaves every result handed over: it is told, no more. */

@@ -107,7 +107,7 @@ Test (batch_api, the_worker_answers_each_request_in_order)
   cr_assert (tf_channel_write (sv[0], missing, strlen (missing), NULL));
   shutdown (sv[0], SHUT_WR);
   g_autoptr (GError) error = NULL;
-  cr_assert (tf_worker_serve (sv[1], &error), "%s", error ? error->message : "");
+  cr_assert (tf_worker_serve (sv[1], NULL, &error), "%s", error ? error->message : "");
   close (sv[1]);
 
   /* Each file: its prelude, then its answer. */
