@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 import ink
 from formgeom import SOURCE_DIR
 
-FONT = SOURCE_DIR + "/fonts/LiberationSans-Bold.ttf"
+FONT = SOURCE_DIR + "/fonts/TapformSans-Bold.ttf"   # the shipped bold (Latin)
 
 PENS = {
     # colour name -> RGB of the ink as a colour scanner sees it
