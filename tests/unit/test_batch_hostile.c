@@ -126,6 +126,11 @@ Test (batch_hostile, every_input_gets_one_record_in_order_with_its_reason,
        * resident, so that there the memory limit may come first. */
       if (tf_sanitized () && strstr (c->name, "fqn-loop") && g_str_equal (code, "out-of-memory"))
         continue;
+      /* The same for a file without fields, whose pages are rendered to be
+       * read optically (about 20 MB a page, all of it kept there). */
+      if (tf_sanitized () && (strstr (c->name, "nested-arrays") || strstr (c->name, "many-pages"))
+          && g_str_equal (code, "out-of-memory"))
+        continue;
       cr_expect_str_eq (code, c->code, "%s: %s", c->name, lines[i]);
       /* The file is named by its checksum even when its reader died. */
       g_autofree char *sha = batch_sha256 (path);
